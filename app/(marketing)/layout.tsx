@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { Logo } from '@/app/_components/logo';
+
+export default function MarketingLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-slate-200">
+        <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
+          <Logo />
+          <Link
+            href="/login"
+            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          >
+            Sign in
+          </Link>
+        </nav>
+      </header>
+      <main id="main" className="flex-1">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-slate-50">
+        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+          <p>© {new Date().getFullYear()} Tenantry. Open source under the MIT licence.</p>
+          <ul className="flex gap-6">
+            <li>
+              <Link href="/login" className="hover:text-slate-900">
+                Sign in
+              </Link>
+            </li>
+            <li>
+              <a href="/api/health" className="hover:text-slate-900">
+                Status
+              </a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+/**
+ * The one way to reach the database: PostgreSQL through postgres.js when a URL
+ * is given, otherwise an embedded PGlite on disk so a fresh clone runs with no
+ * server at all. Both return the same Drizzle type, so nothing above this file
+ * knows which one it talks to.
+ *
+ * Not marked `server-only`: scripts (migrate, seed, bench) and tests open the
+ * database with the same code the app uses.
+ */
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseConnection {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; `null` keeps it in memory (tests). */
+  pgliteDataDir?: string | null;
+  /** Apply pending migrations after opening. */
+  migrate?: boolean;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseConnection> {
+  const connection = options.url
+    ? await openPostgres(options.url, options.maxConnections ?? 10)
+    : await openPglite(options.pgliteDataDir ?? null);
+  if (options.migrate) await migrateDatabase(connection);
+  return connection;
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseConnection> {
+  const [{ default: postgres }, { drizzle }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+  ]);
+  const client = postgres(url, {
+    max: maxConnections,
+    // Fail fast when the server is gone, so /api/health answers 503 promptly;
+    // postgres.js reconnects by itself on the next query once it is back.
+    connect_timeout: 5,
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseConnection> {
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    kind: 'pglite',
+    close: () => client.close(),
+  };
+}
+
+export async function migrateDatabase(connection: DatabaseConnection): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (connection.kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    await migrate(connection.db as never, config);
+  } else {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(connection.db as never, config);
+  }
+}
