@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { freePort, runNext, type NextProcess } from '../scripts/next-process';
 import { TcpProxy } from './support/tcp-proxy';
 
 // Its own `next start` (on the build the main e2e server made), pointed at the
 // CI PostgreSQL through a proxy this test can cut, so the shared server is untouched.
-const port = 3199;
-const baseURL = `http://127.0.0.1:${port}`;
-
+let baseURL: string;
 let proxy: TcpProxy;
-let server: ChildProcess;
+let server: NextProcess;
 
 test.beforeAll(async () => {
   const target = new URL(process.env.DATABASE_URL!);
@@ -18,15 +16,17 @@ test.beforeAll(async () => {
   proxied.hostname = '127.0.0.1';
   proxied.port = String(proxy.port);
 
-  server = spawn('npx', ['next', 'start', '--port', String(port)], {
+  const port = await freePort();
+  baseURL = `http://127.0.0.1:${port}`;
+  server = runNext(['start', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: proxied.toString(), NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    quiet: true,
   });
   await expect.poll(() => statusOf(), { timeout: 30_000, intervals: [250] }).toBe(200);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  server?.stop();
   await proxy?.cut();
 });
 

@@ -3,10 +3,11 @@
  * `next start` in local mode with a throw-away data directory, so every run
  * starts from an empty database and leaves nothing behind.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runNext } from './next-process';
 
 const port = process.env.E2E_PORT ?? '3100';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tenantry-e2e-'));
@@ -21,17 +22,20 @@ const serverEnv: NodeJS.ProcessEnv = {
 delete serverEnv.DATABASE_URL;
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...serverEnv, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...serverEnv, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const next = spawn('npx', ['next', 'start', '--port', port], { stdio: 'inherit', env: serverEnv });
+const next = runNext(['start', '--port', port], { env: serverEnv, ownProcessGroup: false });
 
 function shutdown(code: number) {
-  next.kill('SIGTERM');
+  next.stop();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 
-next.on('exit', (code) => shutdown(code ?? 1));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutdown(0));
+next.child.on('exit', (code) => shutdown(code ?? 1));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(0));
