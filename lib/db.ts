@@ -18,6 +18,14 @@ export async function getDatabase(): Promise<Database> {
   return (await holder.connection).db;
 }
 
+/**
+ * Makes this process use an already open database (tests and scripts that
+ * create their own, such as a per-file test database).
+ */
+export function useDatabase(connection: DatabaseConnection): void {
+  holder.connection = Promise.resolve(connection);
+}
+
 function openProcessDatabase(): Promise<DatabaseConnection> {
   const { DATABASE_URL, LOCAL_DATA_DIR } = env();
   if (DATABASE_URL) return openDatabase({ url: DATABASE_URL });
