@@ -1,0 +1,21 @@
+/**
+ * The publishable (anon) key local mode configures. The emulator accepts any
+ * `apikey`, as a project with an unrestricted key would; this is only the value
+ * the app and tests agree on so nobody has to invent one.
+ */
+export const LOCAL_PUBLISHABLE_KEY = 'sb_publishable_local_emulator_key';
+
+/** The port Supabase's own local stack uses, so switching between them changes nothing else. */
+export const DEFAULT_PORT = 54321;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_SITE_URL = 'http://localhost:3000';
+export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
+/** Hosted projects and the Supabase CLI use 10 s; the bare server default is 0. */
+export const DEFAULT_REFRESH_TOKEN_REUSE_INTERVAL_SECONDS = 10;
+/** GoTrue's `FlowStateExpiryDuration` default: an auth code must be exchanged within 5 minutes of `/authorize`. */
+export const DEFAULT_FLOW_STATE_EXPIRY_SECONDS = 300;
+
+export const AUTH_PATH_PREFIX = '/auth/v1';
+export const API_VERSION_HEADER = 'X-Supabase-Api-Version';
+export const AUTHENTICATED_AUDIENCE = 'authenticated';
+export const EMULATOR_VERSION = 'local-emulator';

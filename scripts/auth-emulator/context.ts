@@ -1,0 +1,19 @@
+import type { SigningKeyRing } from './keys';
+import type { Store } from './store';
+
+/** Everything a handler needs, resolved once at start-up. */
+export interface EmulatorContext {
+  /** e.g. http://127.0.0.1:54321, no trailing slash. */
+  url: string;
+  /** `iss` of every access token: `<url>/auth/v1`, as Supabase sets it. */
+  issuer: string;
+  siteUrl: string;
+  additionalRedirectUrls: string[];
+  accessTokenLifetimeSeconds: number;
+  refreshTokenReuseIntervalSeconds: number;
+  flowStateExpirySeconds: number;
+  keys: SigningKeyRing;
+  store: Store;
+  /** Epoch milliseconds; injectable so tests can move time instead of waiting. */
+  now(): number;
+}
