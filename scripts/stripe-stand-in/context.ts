@@ -1,0 +1,77 @@
+/**
+ * What every resource function works with: the state, the clock, the public
+ * base URL (for hosted page links), and `emit`, which records an event and
+ * hands it to webhook delivery.
+ */
+import { API_VERSION } from './api-version';
+import type { Clock } from './clock';
+import type { EventObject } from './objects';
+import { newId, type Store, type StandInState } from './store';
+
+export interface ApiRequestInfo {
+  id: string;
+  idempotencyKey: string | null;
+}
+
+export interface EventSink {
+  enqueue(eventId: string): void;
+  readonly isEnabled: boolean;
+}
+
+export class StandInContext {
+  /** Set while an API request runs, so its events name the request (as Stripe's do). */
+  currentRequest: ApiRequestInfo | null = null;
+  /** While true (seeding the catalog at start), changes produce no events. */
+  eventsMuted = false;
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly baseUrl: string,
+    private readonly sink: EventSink,
+  ) {}
+
+  get state(): StandInState {
+    return this.store.state;
+  }
+
+  emit(type: string, object: object, previousAttributes?: Record<string, unknown>): EventObject | null {
+    if (this.eventsMuted) {
+      this.store.save();
+      return null;
+    }
+    const event: EventObject = {
+      id: newId('evt_'),
+      object: 'event',
+      api_version: API_VERSION,
+      created: this.clock.now(),
+      data: {
+        object: structuredClone(object),
+        ...(previousAttributes && Object.keys(previousAttributes).length > 0
+          ? { previous_attributes: previousAttributes }
+          : {}),
+      },
+      livemode: false,
+      pending_webhooks: this.sink.isEnabled ? 1 : 0,
+      request: this.currentRequest
+        ? { id: this.currentRequest.id, idempotency_key: this.currentRequest.idempotencyKey }
+        : { id: null, idempotency_key: null },
+      type,
+    };
+    this.state.events[event.id] = event;
+    this.store.save();
+    this.sink.enqueue(event.id);
+    return event;
+  }
+}
+
+/** The top-level fields that changed, with their old values: Stripe's `previous_attributes`. */
+export function previousAttributes(before: object, after: object): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  const old = before as Record<string, unknown>;
+  const current = after as Record<string, unknown>;
+  for (const key of Object.keys(old)) {
+    if (JSON.stringify(old[key]) !== JSON.stringify(current[key])) changed[key] = structuredClone(old[key]);
+  }
+  return changed;
+}
