@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { freePort, runNext, type NextProcess } from '../scripts/next-process';
+import { healthStatus, startIsolatedApp, type IsolatedApp } from './support/isolated-app';
 import { TcpProxy } from './support/tcp-proxy';
 
-// Its own `next start` (on the build the main e2e server made), pointed at the
-// CI PostgreSQL through a proxy this test can cut, so the shared server is untouched.
-let baseURL: string;
+// Its own app on the CI PostgreSQL, reached through a proxy this test can cut,
+// so the shared e2e server is untouched.
 let proxy: TcpProxy;
-let server: NextProcess;
+let app: IsolatedApp;
 
 test.beforeAll(async () => {
   const target = new URL(process.env.DATABASE_URL!);
@@ -15,40 +14,25 @@ test.beforeAll(async () => {
   const proxied = new URL(target);
   proxied.hostname = '127.0.0.1';
   proxied.port = String(proxy.port);
-
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  server = runNext(['start', '--port', String(port)], {
-    env: { ...process.env, DATABASE_URL: proxied.toString(), NEXT_TELEMETRY_DISABLED: '1' },
-    quiet: true,
-  });
-  await expect.poll(() => statusOf(), { timeout: 30_000, intervals: [250] }).toBe(200);
+  app = await startIsolatedApp({ env: { DATABASE_URL: proxied.toString() } });
 });
 
 test.afterAll(async () => {
-  server?.stop();
+  await app?.stop();
   await proxy?.cut();
 });
 
-async function statusOf(): Promise<number> {
-  try {
-    return (await fetch(`${baseURL}/api/health`)).status;
-  } catch {
-    return 0;
-  }
-}
-
 test('losing the database turns health into 503, and its return brings 200 back without a restart', async () => {
   await proxy.cut();
-  const down = await fetch(`${baseURL}/api/health`);
+  const down = await fetch(`${app.baseURL}/api/health`);
   expect(down.status).toBe(503);
   expect(await down.json()).toEqual({ status: 'degraded', database: 'unavailable' });
 
   // The app keeps serving pages while the database is away.
-  expect((await fetch(`${baseURL}/`)).status).toBe(200);
+  expect((await fetch(`${app.baseURL}/`)).status).toBe(200);
 
   await proxy.restore();
-  await expect.poll(() => statusOf(), { timeout: 15_000, intervals: [250] }).toBe(200);
-  const up = await fetch(`${baseURL}/api/health`);
+  await expect.poll(() => healthStatus(app.baseURL), { timeout: 15_000, intervals: [250] }).toBe(200);
+  const up = await fetch(`${app.baseURL}/api/health`);
   expect(await up.json()).toEqual({ status: 'ok', database: 'ok' });
 });

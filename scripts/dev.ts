@@ -1,23 +1,66 @@
 /**
- * `npm run dev`: the app plus whatever local stand-ins the environment leaves
- * unconfigured, so a fresh clone runs with no account anywhere.
+ * `npm run dev`: the app plus a local stand-in for every service the
+ * environment leaves unconfigured, so a fresh clone runs with no account.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import nextEnv from '@next/env';
-import { assertEnvOrExit, parseEnv } from '../lib/env';
+import { assertEnvOrExit, LOCAL_SUPABASE_URL, parseEnv } from '../lib/env';
 
 nextEnv.loadEnvConfig(process.cwd(), true);
 assertEnvOrExit();
 const env = parseEnv(process.env);
+const siteUrl = env.NEXT_PUBLIC_SITE_URL;
 
-const lines = [
-  'Tenantry dev server: http://localhost:3000',
-  env.DATABASE_URL
-    ? `  database  PostgreSQL (${new URL(env.DATABASE_URL).host})`
-    : `  database  embedded PGlite in ${env.LOCAL_DATA_DIR}/pglite (set DATABASE_URL to use PostgreSQL)`,
-];
+const children: ChildProcess[] = [];
+function run(label: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  child.on('exit', (code, signal) => {
+    if (signal || shuttingDown) return;
+    console.error(`\n✖ ${label} stopped (exit code ${code}); stopping the dev server.`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+}
+
+const tsx = path.join('node_modules', '.bin', 'tsx');
+const lines = [`Tenantry is starting on ${siteUrl}`];
+
+if (env.DATABASE_URL) {
+  lines.push(`  database   PostgreSQL at ${new URL(env.DATABASE_URL).host}`);
+} else {
+  lines.push(`  database   local: embedded PGlite in ${path.join(env.LOCAL_DATA_DIR, 'pglite')}  (set DATABASE_URL for PostgreSQL)`);
+}
+
+if (env.isLocalAuth) {
+  lines.push(`  auth       local: Supabase Auth emulator on ${LOCAL_SUPABASE_URL}  (set NEXT_PUBLIC_SUPABASE_URL for your project)`);
+  run('The auth emulator', tsx, ['scripts/auth-emulator/main.ts'], {
+    AUTH_EMULATOR_DATA_DIR: path.join(env.LOCAL_DATA_DIR, 'auth-emulator'),
+    NEXT_PUBLIC_SITE_URL: siteUrl,
+  });
+} else {
+  lines.push(`  auth       Supabase at ${env.supabaseUrl}`);
+}
+
+if (!env.STRIPE_SECRET_KEY) {
+  lines.push('  billing    local: Stripe stand-in on http://127.0.0.1:12111  (set STRIPE_SECRET_KEY for Stripe test mode)');
+  run('The Stripe stand-in', tsx, ['scripts/stripe-stand-in/main.ts'], {
+    STRIPE_STAND_IN_DATA_DIR: path.join(env.LOCAL_DATA_DIR, 'stripe'),
+    STRIPE_WEBHOOK_URL: process.env.STRIPE_WEBHOOK_URL ?? `${siteUrl}/api/webhooks/stripe`,
+  });
+} else {
+  lines.push('  billing    Stripe');
+}
+
 console.log(`\n${lines.join('\n')}\n`);
 
-const next = spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
-next.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
+const port = new URL(siteUrl).port || '3000';
+run('next dev', process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--port', port, ...process.argv.slice(2)]);
+
+let shuttingDown = false;
+function shutdown(code: number) {
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutdown(0));

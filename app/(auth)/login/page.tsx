@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Logo } from '@/app/_components/logo';
+import { env } from '@/lib/env';
+import { safeNextPath } from '@/lib/navigation/safe-next-path';
+import { getSessionClaims } from '@/lib/supabase/session-claims';
+import { supabasePublicConfig } from '@/lib/supabase/public-config';
+import { GoogleSignInButton } from './google-sign-in-button';
+import { signInErrorMessage } from './sign-in-errors';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
+  const params = await searchParams;
+  const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
+  const errorCode = typeof params.error === 'string' ? params.error : undefined;
+
+  if (!errorCode && (await getSessionClaims())) redirect(next);
+
+  const error = signInErrorMessage(errorCode);
+  return (
+    <main id="main" className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex justify-center">
+          <Logo />
+        </div>
+        <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
+          <h1 className="text-xl font-semibold text-slate-900">Sign in to Tenantry</h1>
+          <p className="mt-2 text-sm text-slate-600">Use your Google account. New here? Signing in creates your account.</p>
+          {error && (
+            <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+              {error}
+            </div>
+          )}
+          <div className="mt-6">
+            <GoogleSignInButton config={supabasePublicConfig()} next={next} />
+          </div>
+        </div>
+        {env().isLocalAuth && (
+          <p className="mt-6 text-center text-xs text-slate-500">
+            Local mode: the sign-in page is a local stand-in for Google. Set NEXT_PUBLIC_SUPABASE_URL to use your Supabase project.
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { startIsolatedApp, type IsolatedApp } from './support/isolated-app';
+import { ada, sessionCookie, signIn } from './support/sign-in';
+
+test('a signed-out visitor of /dashboard is sent to /login and back after signing in', async ({ page }) => {
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in with Google (local emulator)' })).toBeVisible();
+  await page.getByRole('button', { name: /Ada Lovelace/ }).click();
+
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  await expect(page.getByText('ada@example.com')).toBeVisible();
+  await expect(page.locator('main img').first()).toHaveAttribute('src', /.+/);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+});
+
+test('signing out ends the session and /dashboard redirects again', async ({ page }) => {
+  await signIn(page, { email: 'sign-out@example.com', name: 'Sam Signout' });
+  await expect(page.getByRole('heading', { name: 'Sam Signout' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await sessionCookie(page)).toBe('');
+
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+});
+
+test('cancelling on the Google page shows a readable message on /login', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page).toHaveURL(/\/login\?error=access_denied/);
+  await expect(page.getByRole('alert')).toHaveText('Sign-in was cancelled. Choose an account to continue.');
+});
+
+test('a crafted next=https://evil.example lands on /dashboard, not on the other site', async ({ page }) => {
+  await signIn(page, ada, { from: '/login?next=https%3A%2F%2Fevil.example' });
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+});
+
+test('a callback without a code, or with a used one, ends on /login with a message, never a 500', async ({ page }) => {
+  const missing = await page.goto('/auth/callback');
+  expect(missing?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/login\?error=missing_code/);
+  await expect(page.getByRole('alert')).toContainText('incomplete');
+
+  await page.goto('/auth/callback?code=6f1c1d2e-0000-4000-8000-000000000000');
+  await expect(page).toHaveURL(/\/login\?error=exchange_failed/);
+  await expect(page.getByRole('alert')).toContainText('expired or was already used');
+});
+
+test.describe('with access tokens that expire in seconds', () => {
+  let app: IsolatedApp;
+  test.beforeAll(async () => {
+    app = await startIsolatedApp({ auth: { accessTokenLifetimeSeconds: 3 } });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test('after expiry a navigation still works and proxy.ts has rotated the session cookie', async ({ page }) => {
+    await page.goto(`${app.baseURL}/login`);
+    await signIn(page, ada, { from: `${app.baseURL}/login` });
+    await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    const before = await sessionCookie(page);
+    const expiresAt = (JSON.parse(Buffer.from(before.replace(/^base64-/, ''), 'base64url').toString()) as { expires_at: number }).expires_at;
+
+    await page.waitForTimeout(Math.max(0, expiresAt * 1000 - Date.now()) + 1_000);
+    await page.goto(`${app.baseURL}/dashboard`);
+
+    await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+    const after = await sessionCookie(page);
+    expect(after).not.toBe(before);
+    const session = JSON.parse(Buffer.from(after.replace(/^base64-/, ''), 'base64url').toString()) as { expires_at: number };
+    expect(session.expires_at * 1000).toBeGreaterThan(Date.now());
+  });
+});
