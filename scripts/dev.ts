@@ -13,7 +13,7 @@ const env = parseEnv(process.env);
 const siteUrl = env.NEXT_PUBLIC_SITE_URL;
 
 const children: ChildProcess[] = [];
-function run(label: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   child.on('exit', (code, signal) => {
     if (signal || shuttingDown) return;

@@ -16,7 +16,7 @@ export interface IsolatedApp {
  * auth emulator and data: for tests that must bend the environment (short
  * token lifetimes, a database that dies) without disturbing the shared server.
  */
-export async function startIsolatedApp(options: { env?: NodeJS.ProcessEnv; auth?: AuthEmulatorOptions } = {}): Promise<IsolatedApp> {
+export async function startIsolatedApp(options: { env?: Record<string, string>; auth?: AuthEmulatorOptions } = {}): Promise<IsolatedApp> {
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tenantry-e2e-isolated-'));
