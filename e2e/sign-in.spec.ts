@@ -37,7 +37,7 @@ test('cancelling on the Google page shows a readable message on /login', async (
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await expect(page).toHaveURL(/\/login\?error=access_denied/);
-  await expect(page.getByRole('alert')).toHaveText('Sign-in was cancelled. Choose an account to continue.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Sign-in was cancelled. Choose an account to continue.');
 });
 
 test('a crafted next=https://evil.example lands on /dashboard, not on the other site', async ({ page }) => {
@@ -49,11 +49,11 @@ test('a callback without a code, or with a used one, ends on /login with a messa
   const missing = await page.goto('/auth/callback');
   expect(missing?.status()).toBe(200);
   await expect(page).toHaveURL(/\/login\?error=missing_code/);
-  await expect(page.getByRole('alert')).toContainText('incomplete');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('incomplete');
 
   await page.goto('/auth/callback?code=6f1c1d2e-0000-4000-8000-000000000000');
   await expect(page).toHaveURL(/\/login\?error=exchange_failed/);
-  await expect(page.getByRole('alert')).toContainText('expired or was already used');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('expired or was already used');
 });
 
 test.describe('with access tokens that expire in seconds', () => {
