@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -16,3 +17,110 @@ export const profiles = pgTable('profiles', {
 });
 
 export type Profile = typeof profiles.$inferSelect;
+
+/*
+ * Tenancy. Every table below belongs to one organization and has row level
+ * security (see the `rls` migration): the app checks membership first, and
+ * Postgres refuses other organizations' rows even if a query forgets to.
+ * Timestamps that cursors page over keep millisecond precision, so a JavaScript
+ * Date carried in a cursor compares exactly with the stored value.
+ */
+
+export const membershipRole = pgEnum('membership_role', ['owner', 'admin', 'member']);
+export type MembershipRole = (typeof membershipRole.enumValues)[number];
+
+const pagedTimestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+};
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique('organizations_slug_unique'),
+  name: text('name').notNull(),
+  ...pagedTimestamps,
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    role: membershipRole('role').notNull(),
+    ...pagedTimestamps,
+  },
+  (table) => [
+    unique('memberships_organization_user_unique').on(table.organizationId, table.userId),
+    // Policies and "my organizations" look memberships up by user first.
+    index('memberships_user_organization_index').on(table.userId, table.organizationId, table.role),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: membershipRole('role').notNull(),
+    /** SHA-256 of the token in the accept URL; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique('invitations_token_hash_unique'),
+    invitedBy: uuid('invited_by').references(() => profiles.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
+    acceptedBy: uuid('accepted_by').references(() => profiles.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+    createdAt: pagedTimestamps.createdAt,
+  },
+  (table) => [
+    index('invitations_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
+    index('invitations_email_index').on(sql`lower(${table.email})`),
+  ],
+);
+
+/** The example tenant-owned resource: replace it with your product's own. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdBy: uuid('created_by').references(() => profiles.id, { onDelete: 'set null' }),
+    ...pagedTimestamps,
+  },
+  (table) => [index('projects_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc())],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The verified `sub` that acted; kept even after that user is gone. */
+    actorId: uuid('actor_id').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: pagedTimestamps.createdAt,
+  },
+  (table) => [index('audit_events_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc())],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

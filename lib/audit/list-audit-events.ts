@@ -1,0 +1,48 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditEvents, type AuditEvent } from '@/db/schema';
+import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
+import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+
+export const auditEventSchema = z
+  .object({
+    id: z.uuid(),
+    actor_id: z.uuid(),
+    action: z.string().meta({ examples: ['project.created'] }),
+    target_type: z.string(),
+    target_id: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+/** The organization's audit trail, newest first. */
+export async function listAuditEvents(scope: TenantScope, page: PageRequest): Promise<Page<AuditEventView>> {
+  const rows = await scope.tx
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organizationId, scope.organization.id),
+        olderThan(page.cursor, auditEvents.createdAt, auditEvents.id),
+      ),
+    )
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, presentAuditEvent);
+}
+
+function presentAuditEvent(event: AuditEvent): AuditEventView {
+  return {
+    id: event.id,
+    actor_id: event.actorId,
+    action: event.action,
+    target_type: event.targetType,
+    target_id: event.targetId,
+    details: event.details,
+    created_at: event.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { cache } from 'react';
+import { createSupabaseServerClient } from '@/lib/supabase/server';
+import { AppError } from '@/lib/http/app-error';
+import { callerFromClaims, type Caller } from './caller';
+import { ensureProfile } from './ensure-profile';
+import { verifyAccessToken } from './verify-access-token';
+
+/**
+ * The signed-in caller for server components and server actions, from the
+ * session cookie, through the same verifier the API uses; null when signed
+ * out or the session is no longer valid. Cached per request.
+ *
+ *   const caller = await getCurrentCaller();
+ *   if (!caller) redirect('/login');
+ *   const page = await inOrganization(caller, slug, 'member', (scope) => listProjects(scope, { limit: 20, cursor: null }));
+ */
+export const getCurrentCaller = cache(async (): Promise<Caller | null> => {
+  const supabase = await createSupabaseServerClient();
+  const { data } = await supabase.auth.getSession();
+  if (!data.session) return null;
+  try {
+    const claims = await verifyAccessToken(data.session.access_token);
+    await ensureProfile(claims);
+    return callerFromClaims(claims);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') return null;
+    throw error;
+  }
+});

@@ -1,0 +1,129 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import type { MembershipRole } from '@/db/schema';
+import { AppError, notFound } from '@/lib/http/app-error';
+import { errorResponse } from '@/lib/http/error-response';
+import { parseJsonBody, parseQuery } from '@/lib/http/parse-input';
+import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
+import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
+import { callerFromClaims, type Caller } from './caller';
+import { ensureProfile } from './ensure-profile';
+
+/** What Next passes a route handler; `params` is a Promise since Next 15. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+export type RouteHandler = (request: NextRequest, context: RouteContext) => Promise<Response>;
+
+/** Schemas for the parts of a request a handler reads; each is validated before the handler runs. */
+export interface InputSchemas {
+  /** Path parameters; a value that fails (say, an id that is not a UUID) is answered 404. */
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+type Parsed<Schema, Fallback> = Schema extends z.ZodType ? z.output<Schema> : Fallback;
+
+export interface AuthContext<Schemas extends InputSchemas> {
+  request: NextRequest;
+  caller: Caller;
+  params: Parsed<Schemas['params'], Record<string, string>>;
+  query: Parsed<Schemas['query'], undefined>;
+  body: Parsed<Schemas['body'], undefined>;
+}
+
+export interface MemberContext<Schemas extends InputSchemas> extends AuthContext<Schemas> {
+  /** The organization from the `[slug]` segment, the caller's membership and the tenant transaction. */
+  scope: TenantScope;
+}
+
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The one path every API request takes: authenticate (bearer token or session
+ * cookie, same verifier), refuse cross-site cookie mutations, parse the
+ * declared inputs, run the handler, and map any thrown error to one JSON shape.
+ *
+ *   export const POST = withAuth({ body: createOrganizationInput }, async ({ caller, body }) =>
+ *     Response.json(await createOrganization(caller, body), { status: 201 }));
+ */
+export function withAuth<Schemas extends InputSchemas>(
+  schemas: Schemas,
+  handler: (context: AuthContext<Schemas>) => Promise<Response>,
+): RouteHandler {
+  return async (request, routeContext) => {
+    let authenticated: AuthenticatedRequest | undefined;
+    let response: Response;
+    try {
+      authenticated = await authenticateRequest(request);
+      if (authenticated.via === 'cookie' && MUTATING_METHODS.has(request.method)) assertSameOrigin(request);
+      await ensureProfile(authenticated.claims);
+      const context = await parseInputs(request, routeContext, schemas);
+      response = await handler({ request, caller: callerFromClaims(authenticated.claims), ...context });
+    } catch (error) {
+      response = errorResponse(error, unauthorizedHeaders(error, request));
+    }
+    return finish(response, authenticated);
+  };
+}
+
+/**
+ * `withAuth` for routes under `/orgs/[slug]`: the caller must be a member with
+ * at least `minimumRole`, and the handler runs inside that organization's
+ * tenant transaction (RLS on), so what it changes commits or rolls back as one.
+ */
+export function withMembership<Schemas extends InputSchemas>(
+  minimumRole: MembershipRole,
+  schemas: Schemas,
+  handler: (context: MemberContext<Schemas>) => Promise<Response>,
+): RouteHandler {
+  return withAuth(schemas, async (context) => {
+    const slug = (context.params as Record<string, unknown>).slug;
+    if (typeof slug !== 'string') throw notFound('Organization');
+    return inOrganization(context.caller, slug, minimumRole, (scope) => handler({ ...context, scope }));
+  });
+}
+
+async function parseInputs<Schemas extends InputSchemas>(
+  request: NextRequest,
+  routeContext: RouteContext,
+  schemas: Schemas,
+): Promise<Pick<AuthContext<Schemas>, 'params' | 'query' | 'body'>> {
+  const rawParams = (await routeContext.params) ?? {};
+  let params: unknown = rawParams;
+  if (schemas.params) {
+    const result = schemas.params.safeParse(rawParams);
+    // A malformed id cannot name anything that exists.
+    if (!result.success) throw notFound('Resource');
+    params = result.data;
+  }
+  const query = schemas.query ? parseQuery(request, schemas.query) : undefined;
+  const body = schemas.body ? await parseJsonBody(request, schemas.body) : undefined;
+  return { params, query, body } as Pick<AuthContext<Schemas>, 'params' | 'query' | 'body'>;
+}
+
+/** RFC 6750: tell a client without a token to send one, and one with a bad token that it is bad. */
+function unauthorizedHeaders(error: unknown, request: NextRequest): HeadersInit | undefined {
+  if (!(error instanceof AppError) || error.code !== 'unauthorized') return undefined;
+  const sentCredentials =
+    request.headers.has('authorization') || request.cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
+  return {
+    'WWW-Authenticate': sentCredentials
+      ? // Header values must be printable ASCII, or building the response itself throws.
+        `Bearer error="invalid_token", error_description="${error.message.replace(/[^\x20-\x7e]|["\\]/g, '')}"`
+      : 'Bearer',
+  };
+}
+
+function finish(response: Response, authenticated: AuthenticatedRequest | undefined): Response {
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  if (!authenticated?.cookiesToSet.length) return response;
+  // A refreshed cookie session must reach the browser, or its next request
+  // presents a refresh token that has already been used.
+  const withCookies = new NextResponse(response.body, { status: response.status, headers: response.headers });
+  for (const { name, value, options } of authenticated.cookiesToSet) withCookies.cookies.set(name, value, options);
+  for (const [key, value] of Object.entries(authenticated.cookieHeaders)) withCookies.headers.set(key, value);
+  return withCookies;
+}

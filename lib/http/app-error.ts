@@ -1,0 +1,51 @@
+/**
+ * The errors the API answers on purpose. Domain code throws these; one mapper
+ * (`errorResponse`) turns them into `{"error":{"code","message"}}`, so a client
+ * can branch on `code` and never has to parse a message.
+ */
+export const ERROR_STATUS = {
+  unauthorized: 401,
+  forbidden: 403,
+  cross_origin_request: 403,
+  invitation_email_mismatch: 403,
+  not_found: 404,
+  slug_taken: 409,
+  last_owner: 409,
+  already_member: 409,
+  invitation_revoked: 409,
+  invitation_used: 409,
+  invitation_expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  auth_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one input field, as answered in a 422. */
+export interface FieldError {
+  /** Dotted path into the input, such as `name` or `items.0.id`; empty for the whole body. */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** The one answer for "no such thing, or not yours": callers cannot tell which. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}

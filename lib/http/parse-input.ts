@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AppError, type FieldError } from './app-error';
+
+/** Bodies above this are refused before parsing; no endpoint takes more. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a JSON body and validates it with `schema` (build object schemas with
+ * `z.strictObject`, so an unknown field such as `user_id` or `role` is refused
+ * instead of silently ignored).
+ */
+export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+  }
+  const declaredLength = Number(request.headers.get('content-length') ?? 0);
+  if (declaredLength > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('validation_failed', 'The body is not valid JSON.', [{ field: '', message: 'Invalid JSON' }]);
+  }
+  return parseInput(schema, body);
+}
+
+/** Validates query parameters (as a plain object of strings) with `schema`. */
+export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.output<Schema> {
+  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', 'The request has invalid fields.', fieldErrors(result.error));
+}
+
+function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    const base = issue.path.map(String).join('.');
+    // An unknown key is reported once per key, at that key, so a client sees which field to drop.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'Unknown field' }));
+    }
+    return [{ field: base, message: issue.message }];
+  });
+}

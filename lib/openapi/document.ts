@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { auditEventSchema } from '@/lib/audit/list-audit-events';
+import { createProjectInput, projectSchema, updateProjectInput } from '@/lib/projects/projects';
+import {
+  acceptInvitationInput,
+  createdInvitationSchema,
+  invitationSchema,
+  inviteMemberInput,
+} from '@/lib/tenancy/invitations';
+import { meSchema } from '@/lib/tenancy/me';
+import { changeRoleInput, memberSchema } from '@/lib/tenancy/members';
+import { createOrganizationInput, organizationSchema, updateOrganizationInput } from '@/lib/tenancy/organizations';
+import { ERROR_STATUS } from '@/lib/http/app-error';
+
+/*
+ * The OpenAPI 3.1 document, generated from the same zod schemas the handlers
+ * validate with and the domain functions answer with, so the description
+ * cannot drift from the behaviour. OpenAPI 3.1 schemas are JSON Schema 2020-12,
+ * which is what z.toJSONSchema emits.
+ */
+
+type Schema = z.ZodType;
+type Role = 'signed in' | 'member' | 'admin' | 'owner';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  who: Role;
+  body?: Schema;
+  response?: { status: number; schema?: Schema; list?: boolean; paged?: boolean };
+  errors: (keyof typeof ERROR_STATUS)[];
+}
+
+const orgErrors = ['unauthorized', 'not_found'] as const;
+
+const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/api/v1/me', summary: 'The caller and their organizations', who: 'signed in', response: { status: 200, schema: meSchema }, errors: ['unauthorized'] },
+  { method: 'get', path: '/api/v1/orgs', summary: 'My organizations', who: 'signed in', response: { status: 200, schema: organizationSchema, list: true }, errors: ['unauthorized'] },
+  { method: 'post', path: '/api/v1/orgs', summary: 'Create an organization (the caller becomes its owner)', who: 'signed in', body: createOrganizationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'validation_failed', 'slug_taken'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}', summary: 'An organization and my role in it', who: 'member', response: { status: 200, schema: organizationSchema }, errors: [...orgErrors] },
+  { method: 'patch', path: '/api/v1/orgs/{slug}', summary: 'Rename an organization or change its slug', who: 'admin', body: updateOrganizationInput, response: { status: 200, schema: organizationSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'slug_taken'] },
+  { method: 'delete', path: '/api/v1/orgs/{slug}', summary: 'Delete an organization and everything in it', who: 'owner', response: { status: 204 }, errors: [...orgErrors, 'forbidden'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/members', summary: 'Members with name, email and role', who: 'member', response: { status: 200, schema: memberSchema, list: true }, errors: [...orgErrors] },
+  { method: 'patch', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Change a member’s role (only owners grant or remove owner)', who: 'admin', body: changeRoleInput, response: { status: 200, schema: memberSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'last_owner'] },
+  { method: 'delete', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Remove a member, or leave (your own user id)', who: 'member', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'last_owner'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invitations (tokens are never shown again)', who: 'admin', response: { status: 200, schema: invitationSchema, list: true }, errors: [...orgErrors, 'forbidden'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invite by email; the accept URL is returned once', who: 'admin', body: inviteMemberInput, response: { status: 201, schema: createdInvitationSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'already_member'] },
+  { method: 'delete', path: '/api/v1/orgs/{slug}/invitations/{id}', summary: 'Revoke an invitation', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'invitation_used'] },
+  { method: 'post', path: '/api/v1/invitations/accept', summary: 'Accept an invitation sent to the caller’s email', who: 'signed in', body: acceptInvitationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'not_found', 'validation_failed', 'invitation_email_mismatch', 'invitation_revoked', 'invitation_used', 'invitation_expired', 'already_member'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/projects', summary: 'Projects, newest first', who: 'member', response: { status: 200, schema: projectSchema, paged: true }, errors: [...orgErrors, 'validation_failed'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/projects', summary: 'Create a project', who: 'member', body: createProjectInput, response: { status: 201, schema: projectSchema }, errors: [...orgErrors, 'validation_failed'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'One project', who: 'member', response: { status: 200, schema: projectSchema }, errors: [...orgErrors] },
+  { method: 'patch', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'Update a project', who: 'member', body: updateProjectInput, response: { status: 200, schema: projectSchema }, errors: [...orgErrors, 'validation_failed'] },
+  { method: 'delete', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'Delete a project', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'forbidden', 'validation_failed'] },
+];
+
+const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
+  unauthorized: 'No token, or a token that failed verification',
+  not_found: 'Does not exist, or the caller is not a member (indistinguishable on purpose)',
+  forbidden: 'A member without the required role',
+  validation_failed: 'Invalid input; `error.fields` lists each field',
+};
+
+/** Builds the document; cheap enough to build per request, and cached by the route anyway. */
+export function buildOpenApiDocument(serverUrl: string) {
+  const schemas: Record<string, unknown> = {
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
+            message: { type: 'string' },
+            fields: {
+              type: 'array',
+              items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            },
+            request_id: { type: 'string', description: 'Present on 500s; quote it when reporting a problem' },
+          },
+        },
+      },
+    },
+  };
+  // Schemas with `.meta({ id })` come out as `$defs`; they become components,
+  // and every reference to them points there instead.
+  const reference = (schema: Schema, io: 'input' | 'output') => {
+    const generated = JSON.parse(
+      JSON.stringify(z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' })).replaceAll(
+        '"#/$defs/',
+        '"#/components/schemas/',
+      ),
+    ) as { $schema?: string; $defs?: Record<string, unknown> } & Record<string, unknown>;
+    const { $schema, $defs, ...rest } = generated;
+    void $schema;
+    Object.assign(schemas, $defs);
+    return rest;
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: name === 'slug' ? { type: 'string' } : { type: 'string', format: 'uuid' },
+    }));
+    if (operation.response?.paged) {
+      parameters.push(
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } as never },
+        { name: 'cursor', in: 'query', required: false, schema: { type: 'string', description: 'next_cursor of the previous page' } as never },
+      );
+    }
+    const responses: Record<string, unknown> = {};
+    const response = operation.response;
+    if (response?.schema) {
+      const item = reference(response.schema, 'output');
+      const schema =
+        response.list || response.paged
+          ? {
+              type: 'object',
+              required: ['data', 'next_cursor'],
+              properties: { data: { type: 'array', items: item }, next_cursor: { type: ['string', 'null'] } },
+            }
+          : item;
+      responses[String(response.status)] = { description: operation.summary, content: { 'application/json': { schema } } };
+    } else if (response) {
+      responses[String(response.status)] = { description: 'Done; no body' };
+    }
+    for (const code of operation.errors) {
+      const status = String(ERROR_STATUS[code]);
+      const existing = responses[status] as { description: string } | undefined;
+      const description = ERROR_DESCRIPTIONS[code] ?? code;
+      responses[status] = {
+        description: existing ? `${existing.description}; ${description}` : description,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method] = {
+      summary: operation.summary,
+      description: `Who: ${operation.who}.`,
+      parameters: parameters.length ? parameters : undefined,
+      requestBody: operation.body
+        ? { required: true, content: { 'application/json': { schema: reference(operation.body, 'input') } } }
+        : undefined,
+      responses,
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tenantry API',
+      version: '1',
+      description:
+        'Authenticate with `Authorization: Bearer <Supabase access token>`. Errors are `{"error":{"code","message"}}`.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

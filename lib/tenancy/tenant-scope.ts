@@ -1,0 +1,57 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { memberships, organizations, type Membership, type MembershipRole, type Organization } from '@/db/schema';
+import type { Caller } from '@/lib/auth/caller';
+import { AppError, notFound } from '@/lib/http/app-error';
+import { hasAtLeast } from './roles';
+import { asUser, type Transaction } from './tenant-transaction';
+
+/** Everything a tenant operation needs: who acts, in which organization, with which role, in which transaction. */
+export interface TenantScope {
+  tx: Transaction;
+  caller: Caller;
+  organization: Organization;
+  membership: Membership;
+}
+
+/**
+ * The one membership check. An organization the caller does not belong to is
+ * "not found", exactly like one that does not exist, so slugs cannot be probed;
+ * a member without the role gets "forbidden".
+ */
+export async function requireMembership(
+  tx: Transaction,
+  caller: Caller,
+  slug: string,
+  minimumRole: MembershipRole,
+): Promise<{ organization: Organization; membership: Membership }> {
+  const [row] = await tx
+    .select({ organization: organizations, membership: memberships })
+    .from(organizations)
+    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, caller.userId)))
+    .where(eq(organizations.slug, slug))
+    .limit(1);
+  if (!row) throw notFound('Organization');
+  if (!hasAtLeast(row.membership.role, minimumRole)) {
+    throw new AppError('forbidden', `This needs the ${minimumRole} role or higher in this organization.`);
+  }
+  return row;
+}
+
+/**
+ * Checks membership and runs `work` in the same tenant transaction. The API
+ * wrapper, server components and server actions all come through here.
+ *
+ *   const projects = await inOrganization(caller, slug, 'member', (scope) => listProjects(scope, page));
+ */
+export function inOrganization<Result>(
+  caller: Caller,
+  slug: string,
+  minimumRole: MembershipRole,
+  work: (scope: TenantScope) => Promise<Result>,
+): Promise<Result> {
+  return asUser(caller, async (tx) => {
+    const { organization, membership } = await requireMembership(tx, caller, slug, minimumRole);
+    return work({ tx, caller, organization, membership });
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * Calls the real route handlers the way Next would: a NextRequest in, the
+ * handler chosen by matching the path against the app/api file tree, params
+ * as a Promise. `startHttpServer` puts the same dispatcher behind a real port,
+ * so a test can be a plain `fetch` client with no cookies at all.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NextRequest } from 'next/server';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+export const SITE_URL = 'http://localhost:3000';
+
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type RouteModule = object;
+
+const ROUTES: [pattern: string, load: () => Promise<RouteModule>][] = [
+  ['/api/openapi.json', () => import('@/app/api/openapi.json/route')],
+  ['/api/v1/me', () => import('@/app/api/v1/me/route')],
+  ['/api/v1/invitations/accept', () => import('@/app/api/v1/invitations/accept/route')],
+  ['/api/v1/orgs', () => import('@/app/api/v1/orgs/route')],
+  ['/api/v1/orgs/[slug]', () => import('@/app/api/v1/orgs/[slug]/route')],
+  ['/api/v1/orgs/[slug]/members', () => import('@/app/api/v1/orgs/[slug]/members/route')],
+  ['/api/v1/orgs/[slug]/members/[userId]', () => import('@/app/api/v1/orgs/[slug]/members/[userId]/route')],
+  ['/api/v1/orgs/[slug]/invitations', () => import('@/app/api/v1/orgs/[slug]/invitations/route')],
+  ['/api/v1/orgs/[slug]/invitations/[id]', () => import('@/app/api/v1/orgs/[slug]/invitations/[id]/route')],
+  ['/api/v1/orgs/[slug]/projects', () => import('@/app/api/v1/orgs/[slug]/projects/route')],
+  ['/api/v1/orgs/[slug]/projects/[id]', () => import('@/app/api/v1/orgs/[slug]/projects/[id]/route')],
+  ['/api/v1/orgs/[slug]/audit', () => import('@/app/api/v1/orgs/[slug]/audit/route')],
+];
+
+function matchRoute(pathname: string) {
+  const segments = pathname.split('/');
+  for (const [pattern, load] of ROUTES) {
+    const parts = pattern.split('/');
+    if (parts.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = parts.every((part, index) => {
+      const segment = segments[index] ?? '';
+      const name = /^\[(\w+)\]$/.exec(part)?.[1];
+      if (name) params[name] = decodeURIComponent(segment);
+      return name !== undefined || part === segment;
+    });
+    if (matches) return { load, params };
+  }
+  return null;
+}
+
+/** Routes one request to its handler, as Next's router would (404 and 405 included). */
+export async function dispatch(request: NextRequest): Promise<Response> {
+  const route = matchRoute(request.nextUrl.pathname);
+  if (!route) return new Response(null, { status: 404 });
+  const handler = (await route.load() as Record<string, unknown>)[request.method] as Handler | undefined;
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(request, { params: Promise.resolve(route.params) });
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions read whatever JSON came back
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  }
+  const response = await dispatch(new NextRequest(new URL(path, SITE_URL), { method, headers, body }));
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** A client bound to one access token: `as(ada).post('/api/v1/orgs', { name: 'Acme' })`. */
+export function as(token: string | undefined) {
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, { token, headers }),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, { token, body, headers }),
+    patch: (path: string, body?: unknown, headers?: Record<string, string>) => call('PATCH', path, { token, body, headers }),
+    delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, { token, headers }),
+  };
+}
+
+/** Serves `dispatch` on a free port. */
+export async function startHttpServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    }
+    const method = incoming.method ?? 'GET';
+    const request = new NextRequest(new URL(incoming.url ?? '/', `http://${incoming.headers.host}`), {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
+    });
+    const response = await dispatch(request);
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/**
+ * Points the app at `supabaseUrl` and a fresh database of this file's own.
+ * Must run before the first handler call: env() is read once per module graph.
+ */
+export async function useTestEnvironment(supabaseUrl: string, extraEnv: Record<string, string> = {}): Promise<TestDatabase> {
+  Object.assign(process.env, {
+    NEXT_PUBLIC_SUPABASE_URL: supabaseUrl,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_local_emulator_key',
+    NEXT_PUBLIC_SITE_URL: SITE_URL,
+    ...extraEnv,
+  });
+  const database = await createTestDatabase();
+  // Not a React hook, despite the name: it points lib/db at this file's database.
+  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  attachDatabase(database);
+  return database;
+}
+
+/** Every tenant row, for "nothing changed" assertions made with the owner connection (no RLS). */
+export async function snapshotTenantTables(database: TestDatabase) {
+  const { sql } = await import('drizzle-orm');
+  const tables = ['organizations', 'memberships', 'invitations', 'projects', 'audit_events'] as const;
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const result = await database.db.execute(sql.raw(`select * from ${table} order by id`));
+    snapshot[table] = Array.isArray(result) ? [...result] : (result as { rows: unknown[] }).rows;
+  }
+  return snapshot;
+}
