@@ -17,6 +17,11 @@ test('a signed-out visitor of /dashboard is sent to /login and back after signin
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+
+  // The callback stored the profile from Google's metadata; the API reads it with the same cookie.
+  const me = await page.request.get('/api/v1/me');
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace' });
 });
 
 test('signing out ends the session and /dashboard redirects again', async ({ page }) => {

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Logo } from '@/app/_components/logo';
-import { getSessionClaims } from '@/lib/supabase/session-claims';
+import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { signOut } from './actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   // proxy.ts redirects signed-out visitors too, but never as the only gate.
-  const claims = await getSessionClaims();
-  if (!claims) redirect('/login?next=/dashboard');
+  const caller = await getCurrentCaller();
+  if (!caller) redirect('/login?next=/dashboard');
 
-  const metadata = (claims.user_metadata ?? {}) as Record<string, unknown>;
-  const name = typeof metadata.full_name === 'string' ? metadata.full_name : (claims.email ?? 'Signed in');
+  const metadata = (caller.claims.user_metadata ?? {}) as Record<string, unknown>;
+  const name = typeof metadata.full_name === 'string' ? metadata.full_name : (caller.email ?? 'Signed in');
   const avatarUrl = typeof metadata.avatar_url === 'string' ? metadata.avatar_url : null;
 
   return (
@@ -42,7 +42,7 @@ export default async function DashboardPage() {
             <h1 id="account-heading" className="text-xl font-semibold text-slate-900">
               {name}
             </h1>
-            <p className="text-sm text-slate-600">{claims.email}</p>
+            <p className="text-sm text-slate-600">{caller.email}</p>
           </div>
         </section>
       </main>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Logo } from '@/app/_components/logo';
+import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { env } from '@/lib/env';
 import { safeNextPath } from '@/lib/navigation/safe-next-path';
-import { getSessionClaims } from '@/lib/supabase/session-claims';
 import { supabasePublicConfig } from '@/lib/supabase/public-config';
 import { GoogleSignInButton } from './google-sign-in-button';
 import { signInErrorMessage } from './sign-in-errors';
@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   const errorCode = typeof params.error === 'string' ? params.error : undefined;
 
-  if (!errorCode && (await getSessionClaims())) redirect(next);
+  if (!errorCode && (await getCurrentCaller())) redirect(next);
 
   const error = signInErrorMessage(errorCode);
   return (
