@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Suites that open a database. They run on PGlite always, and again on
+// PostgreSQL when DATABASE_URL is set (CI), so both backends are proven by
+// the one `npm test`.
+const databaseSuites = ['tests/{db,api,auth,tenancy,billing}/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,11 +15,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
-    // .ci/run asks for a JSON report to print one pass/fail total across runners.
-    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // .ci/run asks for a JSON report to print one pass/fail total across runners.
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: databaseSuites } },
+      { extends: true, test: { name: 'pglite', include: databaseSuites, env: { DATABASE_URL: '' } } },
+      ...(process.env.DATABASE_URL
+        ? [{ extends: true, test: { name: 'postgres', include: databaseSuites } }]
+        : []),
+    ],
   },
 });
