@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() and unauthorized() render app/forbidden.tsx and app/unauthorized.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,0 +1,146 @@
+'use client';
+
+import { useEffect, useId, useRef } from 'react';
+
+export interface DialogProps {
+  open: boolean;
+  /** Called for Escape, the close button, a click on the backdrop, or `<form method="dialog">`. */
+  onClose: () => void;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  children?: React.ReactNode;
+  /** Buttons along the bottom, primary action last (it lands on the right). */
+  footer?: React.ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  /**
+   * Makes the body and footer one <form> with this action, so a
+   * `<Button type="submit">` in the footer submits it and shows it pending.
+   */
+  action?: (formData: FormData) => void | Promise<void>;
+  /** Where focus starts; by default the first focusable element (the close button comes last). */
+  initialFocusRef?: React.RefObject<HTMLElement | null>;
+}
+
+const widths = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-2xl' } as const;
+
+/**
+ * A modal on the native <dialog> with showModal(): the browser makes the rest
+ * of the page inert (focus cannot leave, screen readers cannot read behind it)
+ * and handles Escape. We add the title/description wiring, the backdrop click,
+ * and putting focus back on the button that opened it.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  size = 'md',
+  initialFocusRef,
+  action,
+}: DialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const onCloseRef = useRef(onClose);
+  const isOpenRef = useRef(open);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    onCloseRef.current = onClose;
+    isOpenRef.current = open;
+  });
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    initialFocusRef?.current?.focus();
+    const { documentElement } = document;
+    const previousOverflow = documentElement.style.overflow;
+    documentElement.style.overflow = 'hidden';
+
+    return () => {
+      documentElement.style.overflow = previousOverflow;
+      if (dialog.open) dialog.close();
+      // The opener may be gone (a "Delete" button in a row that was deleted).
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [open, initialFocusRef]);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    // Escape and `method="dialog"` close the element itself; tell the owner so
+    // its `open` state follows, which then runs the cleanup above.
+    const handleClose = () => {
+      if (isOpenRef.current) onCloseRef.current();
+    };
+    dialog.addEventListener('close', handleClose);
+    return () => dialog.removeEventListener('close', handleClose);
+  }, []);
+
+  // A press that starts and ends on the <dialog> itself is on the backdrop:
+  // the panel fills the element, so clicks inside land on its children.
+  const pressStartedOnBackdrop = useRef(false);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onPointerDown={(event) => {
+        pressStartedOnBackdrop.current = event.target === event.currentTarget;
+      }}
+      onClick={(event) => {
+        if (pressStartedOnBackdrop.current && event.target === event.currentTarget) onClose();
+        pressStartedOnBackdrop.current = false;
+      }}
+      className={`m-auto w-[calc(100%-2rem)] ${widths[size]} max-h-[calc(100dvh-2rem)] overflow-visible rounded-xl bg-transparent p-0 text-slate-900 backdrop:bg-slate-900/50 motion-safe:transition-opacity motion-safe:duration-150 motion-safe:starting:open:opacity-0`}
+    >
+      {open && (
+        <div className="relative flex max-h-[calc(100dvh-2rem)] flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-slate-900/5">
+          <div className="flex flex-col gap-1 px-5 pt-5 pb-4 sm:px-6">
+            <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900">
+              {title}
+            </h2>
+            {description && (
+              <div id={descriptionId} className="text-sm text-slate-600">
+                {description}
+              </div>
+            )}
+          </div>
+          <Wrapper action={action}>
+            {children && <div className="overflow-y-auto px-5 pb-4 sm:px-6">{children}</div>}
+            {footer && (
+              <div className="flex flex-col-reverse gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 sm:flex-row sm:justify-end sm:px-6">
+                {footer}
+              </div>
+            )}
+          </Wrapper>
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close"
+            className="absolute top-3 right-3 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
+              <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
+            </svg>
+          </button>
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+function Wrapper({ action, children }: { action: DialogProps['action']; children: React.ReactNode }) {
+  if (!action) return children;
+  return (
+    <form action={action} className="flex min-h-0 flex-col">
+      {children}
+    </form>
+  );
+}

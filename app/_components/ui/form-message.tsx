@@ -1,0 +1,26 @@
+import type { FormState } from './form-state';
+
+export interface FormMessageProps {
+  state: FormState | null | undefined;
+  className?: string;
+}
+
+/**
+ * The form-level result: an error as an alert (read out at once), a success
+ * as a status. Renders nothing before the first submit or without a message.
+ */
+export function FormMessage({ state, className = '' }: FormMessageProps) {
+  if (!state?.message) return null;
+  if (state.ok) {
+    return (
+      <p role="status" className={`rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ${className}`}>
+        {state.message}
+      </p>
+    );
+  }
+  return (
+    <p role="alert" className={`rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}>
+      {state.message}
+    </p>
+  );
+}
