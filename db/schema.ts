@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -38,6 +38,12 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique('organizations_slug_unique'),
   name: text('name').notNull(),
+  /**
+   * The organization is the Stripe customer. Created at its first checkout and
+   * written only by lib/billing as the system: users cannot set it, or an
+   * admin could point their organization at someone else's customer.
+   */
+  stripeCustomerId: text('stripe_customer_id').unique('organizations_stripe_customer_id_unique'),
   ...pagedTimestamps,
 });
 
@@ -119,8 +125,62 @@ export const auditEvents = pgTable(
   (table) => [index('audit_events_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc())],
 );
 
+/*
+ * Billing. Stripe holds the truth; these rows are the copy the app reads for
+ * plans and limits, rewritten from Stripe's current state on every webhook
+ * (lib/billing/sync-subscriptions.ts), never from an event's payload.
+ */
+
+/** Stripe's subscription statuses; kept as text so a status Stripe adds later cannot fail a sync. */
+export type SubscriptionStatus =
+  | 'incomplete'
+  | 'incomplete_expired'
+  | 'trialing'
+  | 'active'
+  | 'past_due'
+  | 'canceled'
+  | 'unpaid'
+  | 'paused';
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    /** Stripe's `sub_…` id. */
+    id: text('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    stripeCustomerId: text('stripe_customer_id').notNull(),
+    status: text('status').$type<SubscriptionStatus>().notNull(),
+    /** From the price's lookup key (lib/billing/plans.ts); null for a price that file does not name. */
+    plan: text('plan').$type<'pro' | 'business'>(),
+    interval: text('interval').$type<'month' | 'year'>(),
+    priceLookupKey: text('price_lookup_key'),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+    cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+    cancelAt: timestamp('cancel_at', { withTimezone: true }),
+    trialEnd: timestamp('trial_end', { withTimezone: true }),
+    /** Stripe's `created`: the newest live subscription is the organization's plan. */
+    stripeCreatedAt: timestamp('stripe_created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('subscriptions_organization_index').on(table.organizationId, table.stripeCreatedAt.desc()),
+  ],
+);
+
+/** Stripe events already applied: a redelivered event id is answered 200 and changes nothing. */
+export const stripeEvents = pgTable('stripe_events', {
+  /** Stripe's `evt_…` id. */
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  stripeCreatedAt: timestamp('stripe_created_at', { withTimezone: true }).notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;

@@ -64,6 +64,8 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().startsWith('whsec_', 'must be a Stripe webhook signing secret starting with whsec_').optional(),
   ),
+  /** Where the Stripe API is; unset: api.stripe.com with a key, the local stand-in (http://127.0.0.1:12111) without. */
+  STRIPE_API_BASE: z.preprocess(emptyAsUndefined, httpUrl('http://127.0.0.1:12111').optional()),
 });
 
 type RawEnv = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEvents, type AuditEvent } from '@/db/schema';
+import { assertFeature } from '@/lib/billing/entitlements';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
 import type { TenantScope } from '@/lib/tenancy/tenant-scope';
 
@@ -19,8 +20,9 @@ export const auditEventSchema = z
 
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 
-/** The organization's audit trail, newest first. */
+/** The organization's audit trail, newest first; a paid feature (402 `plan_upgrade_required` on free). */
 export async function listAuditEvents(scope: TenantScope, page: PageRequest): Promise<Page<AuditEventView>> {
+  await assertFeature(scope, 'auditLog');
   const rows = await scope.tx
     .select()
     .from(auditEvents)

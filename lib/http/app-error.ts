@@ -4,7 +4,10 @@
  * can branch on `code` and never has to parse a message.
  */
 export const ERROR_STATUS = {
+  invalid_signature: 400,
   unauthorized: 401,
+  plan_limit: 402,
+  plan_upgrade_required: 402,
   forbidden: 403,
   cross_origin_request: 403,
   invitation_email_mismatch: 403,
@@ -14,11 +17,14 @@ export const ERROR_STATUS = {
   already_member: 409,
   invitation_revoked: 409,
   invitation_used: 409,
+  subscription_exists: 409,
+  billing_not_set_up: 409,
   invitation_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
   auth_unavailable: 503,
+  billing_unavailable: 503,
   internal: 500,
 } as const;
 

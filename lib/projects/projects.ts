@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { projects, type Project } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { assertCanAdd } from '@/lib/billing/entitlements';
 import { notFound } from '@/lib/http/app-error';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
 import type { TenantScope } from '@/lib/tenancy/tenant-scope';
@@ -51,7 +52,9 @@ export async function getProject(scope: TenantScope, projectId: string): Promise
   return presentProject(await findProject(scope, projectId));
 }
 
+/** Refused with 402 `plan_limit` when the organization's plan has no room for another project. */
 export async function createProject(scope: TenantScope, input: z.infer<typeof createProjectInput>): Promise<ProjectView> {
+  await assertCanAdd(scope, 'projects');
   const [project] = await scope.tx
     .insert(projects)
     .values({

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Caller } from '@/lib/auth/caller';
+import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
 import { AppError } from '@/lib/http/app-error';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
@@ -122,8 +123,13 @@ export async function updateOrganization(
   return presentOrganization(updated, scope.membership.role);
 }
 
-/** Deletes the organization and, by cascade, everything it owns (its audit trail included). */
+/**
+ * Deletes the organization and, by cascade, everything it owns (its audit
+ * trail included), after cancelling its subscription at Stripe; if Stripe
+ * cannot be reached, nothing is deleted (503).
+ */
 export async function deleteOrganization(scope: TenantScope): Promise<void> {
+  await cancelSubscriptionsBeforeDelete(scope.organization);
   await scope.tx.delete(organizations).where(eq(organizations.id, scope.organization.id));
 }
 

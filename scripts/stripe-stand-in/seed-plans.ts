@@ -1,8 +1,9 @@
 /**
- * The catalog the stand-in creates at start when its lookup keys are missing.
- * Until billing defines its plans in lib/billing/plans.ts, these are the
- * template's defaults; billing can then pass its own list as `seedPrices`.
+ * The catalog the stand-in creates at start when its lookup keys are missing:
+ * the paid plans of lib/billing/plans.ts, so local mode sells what the app
+ * offers. (`npm run stripe:setup` does the same against a real account.)
  */
+import { CURRENCY, PAID_PLAN_IDS, PLANS } from '../../lib/billing/plans';
 
 export interface SeedPrice {
   lookupKey: string;
@@ -20,23 +21,17 @@ export interface SeedProduct {
   prices: SeedPrice[];
 }
 
-export const DEFAULT_SEED_PRODUCTS: SeedProduct[] = [
-  {
-    name: 'Pro',
-    description: 'For small teams getting started.',
-    metadata: { plan: 'pro' },
-    prices: [
-      { lookupKey: 'pro_monthly', unitAmount: 1900, currency: 'usd', interval: 'month', nickname: 'Pro monthly' },
-      { lookupKey: 'pro_yearly', unitAmount: 19000, currency: 'usd', interval: 'year', nickname: 'Pro yearly' },
-    ],
-  },
-  {
-    name: 'Business',
-    description: 'For growing organizations.',
-    metadata: { plan: 'business' },
-    prices: [
-      { lookupKey: 'business_monthly', unitAmount: 4900, currency: 'usd', interval: 'month', nickname: 'Business monthly' },
-      { lookupKey: 'business_yearly', unitAmount: 49000, currency: 'usd', interval: 'year', nickname: 'Business yearly' },
-    ],
-  },
-];
+export const DEFAULT_SEED_PRODUCTS: SeedProduct[] = PAID_PLAN_IDS.map((id) => {
+  const plan = PLANS[id];
+  return {
+    name: plan.name,
+    description: plan.description,
+    metadata: { plan: id },
+    prices: (['month', 'year'] as const).flatMap((interval) => {
+      const price = plan.prices?.[interval];
+      if (!price) return [];
+      const nickname = `${plan.name} ${interval === 'month' ? 'monthly' : 'yearly'}`;
+      return [{ lookupKey: price.lookupKey, unitAmount: price.unitAmount, currency: CURRENCY, interval, nickname }];
+    }),
+  };
+});

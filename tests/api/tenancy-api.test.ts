@@ -1,10 +1,18 @@
 import { createServerClient } from '@supabase/ssr';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAuthEmulator, type AuthEmulator } from '@/scripts/auth-emulator/server';
 import { signInWithEmulator } from '../support/auth-emulator';
 import type { TestDatabase } from '../support/test-database';
 import { as, call, SITE_URL, snapshotTenantTables, startHttpServer, useTestEnvironment } from './harness';
+
+// These tests are about tenancy, not plans: plan limits and paid features are
+// switched off here (tests/billing covers them).
+vi.mock('@/lib/billing/entitlements', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/billing/entitlements')>()),
+  assertCanAdd: async () => {},
+  assertFeature: async () => {},
+}));
 
 let emulator: AuthEmulator;
 let database: TestDatabase;

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Caller } from '@/lib/auth/caller';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+// These tests are about tenancy, not plans: plan limits and paid features are
+// switched off here (tests/billing covers them).
+vi.mock('@/lib/billing/entitlements', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/billing/entitlements')>()),
+  assertCanAdd: async () => {},
+  assertFeature: async () => {},
+}));
 
 /*
  * The second wall, tested on its own: queries that skip every app-level check

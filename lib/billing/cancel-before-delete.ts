@@ -1,0 +1,22 @@
+import 'server-only';
+import type { Organization } from '@/db/schema';
+import { callStripe } from './stripe-client';
+
+const ENDED = new Set(['canceled', 'incomplete_expired']);
+
+/**
+ * Cancels the organization's subscriptions at Stripe, immediately, before the
+ * organization is deleted: otherwise Stripe would keep charging for something
+ * that no longer exists. If Stripe cannot be reached this throws a 503 and the
+ * deletion (in the same transaction) does not happen.
+ */
+export async function cancelSubscriptionsBeforeDelete(organization: Organization): Promise<void> {
+  const customerId = organization.stripeCustomerId;
+  if (!customerId) return;
+  await callStripe('cancel the subscription, so the organization was not deleted', async (stripe) => {
+    const listed = await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
+    for (const subscription of listed.data) {
+      if (!ENDED.has(subscription.status)) await stripe.subscriptions.cancel(subscription.id);
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import Stripe from 'stripe';
+import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Caller } from '@/lib/auth/caller';
+import { env } from '@/lib/env';
+import { AppError, notFound } from '@/lib/http/app-error';
+import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
+import { ensureStripeCustomer } from './stripe-customer';
+import { callStripe } from './stripe-client';
+import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
+
+export const startCheckoutInput = z
+  .strictObject({
+    plan: z.enum(PAID_PLAN_IDS),
+    interval: z.enum(BILLING_INTERVALS).default('month'),
+  })
+  .meta({ id: 'StartCheckout' });
+
+export const redirectUrlSchema = z.object({ url: z.url() }).meta({ id: 'RedirectUrl' });
+
+/** Where Checkout and the portal send the buyer back: the dashboard's billing page. */
+export function billingPageUrl(slug: string): string {
+  return `${env().NEXT_PUBLIC_SITE_URL}/dashboard/${encodeURIComponent(slug)}/billing`;
+}
+
+/**
+ * Starts a Stripe Checkout for `plan` and returns its URL. Owners and admins
+ * only. The organization comes from the verified membership, never from the
+ * body; the session carries its id as `client_reference_id` and metadata.
+ *
+ * Not one tenant transaction: Stripe is called between two short ones, and
+ * the customer id is written by the system (PGlite cannot nest transactions).
+ */
+export async function startCheckout(
+  caller: Caller,
+  slug: string,
+  input: z.infer<typeof startCheckoutInput>,
+): Promise<{ url: string }> {
+  const organization = await inOrganization(caller, slug, 'admin', async (scope) => scope.organization);
+  const customerId = await ensureStripeCustomer(organization);
+  // Ask Stripe, not our copy: a subscription paid a moment ago may not have arrived by webhook yet.
+  const existing = (await callStripe('check the current subscription', () => syncSubscriptionsNow(customerId))) ?? [];
+  if (existing.some(isLiveSubscription)) {
+    throw new AppError(
+      'subscription_exists',
+      'This organization already has a subscription. Change or cancel it in the billing portal ("Manage billing").',
+    );
+  }
+
+  const plan = PLANS[input.plan];
+  const lookupKey = plan.prices?.[input.interval].lookupKey;
+  if (!lookupKey) throw new Error(`plan ${plan.id} has no prices`);
+  const trialDays = plan.trialDays && existing.length === 0 ? plan.trialDays : null;
+  const metadata = { organization_id: organization.id };
+  const session = await callStripe('start checkout', async (stripe) => {
+    const price = (await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 })).data[0];
+    if (!price) throw new Error(`no active Stripe price has the lookup key ${lookupKey}; run \`npm run stripe:setup\``);
+    return stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customerId,
+      client_reference_id: organization.id,
+      metadata,
+      line_items: [{ price: price.id, quantity: 1 }],
+      subscription_data: { metadata, ...(trialDays ? { trial_period_days: trialDays } : {}) },
+      success_url: `${billingPageUrl(organization.slug)}?checkout_session={CHECKOUT_SESSION_ID}`,
+      cancel_url: billingPageUrl(organization.slug),
+    });
+  });
+  if (!session.url) throw new Error(`checkout session ${session.id} came back without a URL`);
+
+  await inOrganization(caller, slug, 'admin', (scope) =>
+    recordAuditEvent(
+      { tx: scope.tx, caller, organizationId: organization.id },
+      {
+        action: 'billing.checkout_started',
+        targetType: 'organization',
+        targetId: organization.id,
+        details: { plan: plan.id, interval: input.interval, checkout_session: session.id },
+      },
+    ),
+  );
+  return { url: session.url };
+}
+
+/**
+ * For the billing page after Checkout's redirect (`?checkout_session=cs_…`):
+ * syncs the organization's subscription from Stripe at once, so the new plan
+ * shows without waiting for the webhook. Any member may trigger it; the
+ * session must belong to this organization's customer, or it is "not found".
+ */
+export async function confirmCheckout(caller: Caller, slug: string, checkoutSessionId: string): Promise<void> {
+  const organization = await inOrganization(caller, slug, 'member', async (scope) => scope.organization);
+  const customerId = organization.stripeCustomerId;
+  if (!customerId || !/^cs_[A-Za-z0-9_]{1,200}$/.test(checkoutSessionId)) throw notFound('Checkout session');
+  const session = await callStripe('read the checkout session', async (stripe) => {
+    try {
+      return await stripe.checkout.sessions.retrieve(checkoutSessionId);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return null;
+      throw error;
+    }
+  });
+  const sessionCustomer = typeof session?.customer === 'string' ? session.customer : session?.customer?.id;
+  if (!session || sessionCustomer !== customerId) throw notFound('Checkout session');
+  await callStripe('refresh the subscription', () => syncSubscriptionsNow(customerId));
+}
