@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LOCAL_PUBLISHABLE_KEY } from './auth-emulator/constants';
 import { startAuthEmulator } from './auth-emulator/server';
 import { runNext } from './next-process';
+import { startStripeStandIn } from './stripe-stand-in/server';
 
 const port = process.env.E2E_PORT ?? '3100';
 const siteUrl = `http://localhost:${port}`;
@@ -23,6 +24,8 @@ const serverEnv: NodeJS.ProcessEnv = {
 };
 // Local mode on purpose: the e2e suite proves a clone with no services works.
 delete serverEnv.DATABASE_URL;
+delete serverEnv.STRIPE_SECRET_KEY;
+delete serverEnv.STRIPE_WEBHOOK_SECRET;
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
   const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
@@ -37,8 +40,21 @@ const emulator = await startAuthEmulator({
   dataDir: path.join(dataDir, 'auth-emulator'),
   siteUrl,
 });
+const stripe = await startStripeStandIn({
+  port: Number(process.env.E2E_STRIPE_PORT ?? 0),
+  dataDir: null,
+  webhookUrl: `${siteUrl}/api/webhooks/stripe`,
+  webhookRetryDelaysMs: [500, 2_000, 5_000],
+});
+// Tests that move the stand-in's clock find it here.
+console.log(`[e2e] Stripe stand-in on ${stripe.url}`);
 const next = runNext(['start', '--port', port], {
-  env: { ...serverEnv, NEXT_PUBLIC_SUPABASE_URL: emulator.url, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY },
+  env: {
+    ...serverEnv,
+    NEXT_PUBLIC_SUPABASE_URL: emulator.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
+    STRIPE_API_BASE: stripe.url,
+  },
   ownProcessGroup: false,
 });
 
@@ -47,7 +63,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   next.stop();
-  await emulator.close().catch(() => {});
+  await Promise.all([emulator.close().catch(() => {}), stripe.close().catch(() => {})]);
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
