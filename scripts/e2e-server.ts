@@ -41,12 +41,12 @@ const emulator = await startAuthEmulator({
   siteUrl,
 });
 const stripe = await startStripeStandIn({
-  port: Number(process.env.E2E_STRIPE_PORT ?? 0),
+  port: Number(process.env.E2E_STRIPE_PORT ?? 12112),
   dataDir: null,
   webhookUrl: `${siteUrl}/api/webhooks/stripe`,
   webhookRetryDelaysMs: [500, 2_000, 5_000],
 });
-// Tests that move the stand-in's clock find it here.
+// Billing tests reach it (to move its clock) on this fixed port.
 console.log(`[e2e] Stripe stand-in on ${stripe.url}`);
 const next = runNext(['start', '--port', port], {
   env: {
