@@ -1,50 +1,111 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { Logo } from '@/app/_components/logo';
-import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { Avatar } from '@/app/_components/ui/avatar';
+import { Button } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button-link';
+import { Card } from '@/app/_components/ui/card';
+import { RoleBadge } from '@/app/_components/ui/role-badge';
+import { listMyPendingInvitations } from '@/lib/tenancy/invitations';
+import { getMe } from '@/lib/tenancy/me';
+import { AcceptInvitationButton } from './_components/accept-invitation-button';
+import { AppHeader } from './_components/app-header';
+import { CreateOrganizationForm } from './_components/create-organization-form';
+import { formatRelative } from './_lib/format';
+import { LAST_ORGANIZATION_COOKIE } from './_lib/last-organization';
+import { requireCaller } from './_lib/organization-access';
 import { signOut } from './actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
-  // proxy.ts redirects signed-out visitors too, but never as the only gate.
-  const caller = await getCurrentCaller();
-  if (!caller) redirect('/login?next=/dashboard');
+/**
+ * Where sign-in lands: the organization used last, or for someone without
+ * one, a short onboarding (create an organization, or accept an invitation
+ * sent to their email). `?new=1` shows the creation form to members too.
+ */
+export default async function DashboardPage({ searchParams }: PageProps<'/dashboard'>) {
+  const caller = await requireCaller('/dashboard');
+  const isCreating = (await searchParams).new !== undefined;
+  const [me, invitations] = await Promise.all([getMe(caller), listMyPendingInvitations(caller)]);
 
-  const metadata = (caller.claims.user_metadata ?? {}) as Record<string, unknown>;
-  const name = typeof metadata.full_name === 'string' ? metadata.full_name : (caller.email ?? 'Signed in');
-  const avatarUrl = typeof metadata.avatar_url === 'string' ? metadata.avatar_url : null;
+  if (me.organizations.length > 0 && !isCreating) {
+    const remembered = (await cookies()).get(LAST_ORGANIZATION_COOKIE)?.value;
+    const organization = me.organizations.find((candidate) => candidate.slug === remembered) ?? me.organizations[0]!;
+    redirect(`/dashboard/${organization.slug}/projects`);
+  }
+
+  const name = me.user.name || me.user.email || 'there';
+  const hasOrganizations = me.organizations.length > 0;
 
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3 sm:px-6">
-          <Logo />
-          <form action={signOut}>
-            <button type="submit" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              Sign out
-            </button>
-          </form>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-        <section aria-labelledby="account-heading" className="flex items-center gap-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-          {avatarUrl ? (
-            // A plain img: avatars come from Google's CDN or the local emulator.
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={avatarUrl} alt="" className="size-14 rounded-full" referrerPolicy="no-referrer" />
-          ) : (
-            <div aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-brand-100 text-lg font-semibold text-brand-700">
-              {name.slice(0, 1).toUpperCase()}
-            </div>
-          )}
+      <AppHeader user={me.user} />
+      <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6 sm:py-12">
+        {hasOrganizations ? (
           <div>
-            <h1 id="account-heading" className="text-xl font-semibold text-slate-900">
-              {name}
-            </h1>
-            <p className="text-sm text-slate-600">{caller.email}</p>
+            <ButtonLink href="/dashboard" variant="ghost" size="sm" className="-ml-3">
+              <span aria-hidden="true">←</span> Back to your organizations
+            </ButtonLink>
+            <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">Create an organization</h1>
+            <p className="mt-1 text-sm text-slate-600">Each organization has its own members, projects and billing.</p>
           </div>
-        </section>
+        ) : (
+          <section className="flex flex-col gap-4 sm:flex-row sm:items-center">
+            <Avatar src={me.user.avatar_url} name={me.user.name} email={me.user.email} size="xl" />
+            <div className="min-w-0">
+              <h1 className="text-2xl font-bold tracking-tight break-words text-slate-900">Welcome, {name}</h1>
+              <div className="mt-1 text-sm text-slate-600">
+                Signed in as <span className="font-medium break-all text-slate-900">{me.user.email}</span>.{' '}
+                <span className="inline-flex items-center gap-1">
+                  Not you?
+                  <form action={signOut} className="inline">
+                    <Button type="submit" variant="ghost" size="sm" className="-my-1 px-1.5 text-brand-700 underline">
+                      Sign out
+                    </Button>
+                  </form>
+                </span>
+              </div>
+            </div>
+          </section>
+        )}
+
+        {invitations.length > 0 && (
+          <Card
+            title="Invitations for you"
+            description={`Organizations that invited ${me.user.email}. Accepting makes you a member right away.`}
+          >
+            <ul className="-my-3 divide-y divide-slate-200">
+              {invitations.map((invitation) => (
+                <li key={invitation.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                      <span className="break-words">{invitation.organization.name}</span>
+                      <RoleBadge role={invitation.role} />
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {invitation.invited_by?.name || invitation.invited_by?.email
+                        ? `Invited by ${invitation.invited_by.name || invitation.invited_by.email}`
+                        : 'Invited'}{' '}
+                      · expires {formatRelative(invitation.expires_at)}
+                    </p>
+                  </div>
+                  <AcceptInvitationButton invitationId={invitation.id} organizationName={invitation.organization.name} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+
+        <Card
+          title={hasOrganizations ? 'New organization' : invitations.length > 0 ? 'Or create your own organization' : 'Create your organization'}
+          description={
+            hasOrganizations
+              ? undefined
+              : 'An organization holds your team’s projects. You will be its owner and can invite others next.'
+          }
+        >
+          <CreateOrganizationForm />
+        </Card>
       </main>
     </div>
   );

@@ -1,0 +1,52 @@
+import { notFound } from 'next/navigation';
+import { hasAtLeast } from '@/lib/tenancy/roles';
+import { getMe } from '@/lib/tenancy/me';
+import { AppHeader } from '../_components/app-header';
+import { OrganizationNav } from '../_components/organization-nav';
+import { OrganizationSwitcher } from '../_components/organization-switcher';
+import { RememberOrganization } from '../_components/remember-organization';
+import { requireCaller } from '../_lib/organization-access';
+
+/**
+ * The shell of an organization's pages. The tabs a role cannot use are left
+ * out here; each page checks the role again, so typing the URL gets a 403.
+ */
+export default async function OrganizationLayout({ params, children }: LayoutProps<'/dashboard/[org]'>) {
+  const { org: slug } = await params;
+  const caller = await requireCaller(`/dashboard/${slug}`);
+  const me = await getMe(caller);
+  const current = me.organizations.find((organization) => organization.slug === slug);
+  // Not a member and no such organization look the same, as in the API.
+  if (!current) notFound();
+
+  const base = `/dashboard/${current.slug}`;
+  const isAdmin = hasAtLeast(current.role, 'admin');
+  const items = [
+    { href: `${base}/projects`, label: 'Projects' },
+    { href: `${base}/members`, label: 'Members' },
+    ...(isAdmin
+      ? [
+          { href: `${base}/settings`, label: 'Settings' },
+          { href: `${base}/audit`, label: 'Audit log' },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="flex min-h-dvh flex-col bg-slate-50">
+      <AppHeader
+        user={me.user}
+        navigation={<OrganizationNav items={items} />}
+      >
+        <OrganizationSwitcher
+          current={{ slug: current.slug, name: current.name, role: current.role }}
+          organizations={me.organizations.map(({ slug, name, role }) => ({ slug, name, role }))}
+        />
+      </AppHeader>
+      <RememberOrganization slug={current.slug} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

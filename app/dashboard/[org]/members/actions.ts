@@ -1,0 +1,57 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@/app/_components/ui/form-state';
+import { inviteMember, inviteMemberInput, revokeInvitation } from '@/lib/tenancy/invitations';
+import { changeRole, changeRoleInput, removeMember } from '@/lib/tenancy/members';
+import { actInOrganization, textField } from '../../_lib/organization-access';
+
+/** The invite form's answer: on success, the accept link, which is shown this once. */
+export type InviteState = FormState | { ok: true; message: string; acceptUrl: string; email: string };
+
+export async function changeRoleAction(slug: string, userId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
+    changeRole(scope, z.uuid().parse(userId), changeRoleInput.parse({ role: textField(formData, 'role') }).role),
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}`, 'layout');
+  return { ok: true, message: `${outcome.result.name || outcome.result.email} is now ${article(outcome.result.role)} ${outcome.result.role}.` };
+}
+
+export async function removeMemberAction(slug: string, userId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  // Anyone may reach removeMember; it refuses a member removing someone else.
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) => removeMember(scope, z.uuid().parse(userId)));
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/members`);
+  return { ok: true, message: 'Member removed.' };
+}
+
+export async function leaveOrganizationAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) => removeMember(scope, scope.caller.userId));
+  if (!outcome.ok) return outcome;
+  revalidatePath('/dashboard', 'layout');
+  redirect('/dashboard');
+}
+
+export async function inviteMemberAction(slug: string, _previous: InviteState | null, formData: FormData): Promise<InviteState> {
+  const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
+    inviteMember(scope, inviteMemberInput.parse({ email: textField(formData, 'email').trim(), role: textField(formData, 'role') })),
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/members`);
+  const { invitation, accept_url } = outcome.result;
+  return { ok: true, message: `Invitation created for ${invitation.email}.`, acceptUrl: accept_url, email: invitation.email };
+}
+
+export async function revokeInvitationAction(slug: string, invitationId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'admin', formData, (scope) => revokeInvitation(scope, z.uuid().parse(invitationId)));
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/members`);
+  return { ok: true, message: 'Invitation revoked.' };
+}
+
+function article(role: string): string {
+  return /^[aeiou]/.test(role) ? 'an' : 'a';
+}

@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { FormState } from '@/app/_components/ui/form-state';
+import { createProject, createProjectInput, deleteProject, updateProject, updateProjectInput } from '@/lib/projects/projects';
+import { actInOrganization, textField } from '../../_lib/organization-access';
+
+function projectInput(formData: FormData) {
+  const description = textField(formData, 'description').trim();
+  return { name: textField(formData, 'name'), description: description || null };
+}
+
+export async function createProjectAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
+    createProject(scope, createProjectInput.parse(projectInput(formData))),
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/projects`);
+  return { ok: true, message: `Project “${outcome.result.name}” created.` };
+}
+
+export async function updateProjectAction(
+  slug: string,
+  projectId: string,
+  _previous: FormState | null,
+  formData: FormData,
+): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
+    updateProject(scope, z.uuid().parse(projectId), updateProjectInput.parse(projectInput(formData))),
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/projects`);
+  return { ok: true, message: 'Project saved.' };
+}
+
+export async function deleteProjectAction(
+  slug: string,
+  projectId: string,
+  _previous: FormState | null,
+  formData: FormData,
+): Promise<FormState> {
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)));
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/dashboard/${slug}/projects`);
+  return { ok: true, message: 'Project deleted.' };
+}

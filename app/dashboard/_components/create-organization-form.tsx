@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Button } from '@/app/_components/ui/button';
+import { Field } from '@/app/_components/ui/field';
+import { FormMessage } from '@/app/_components/ui/form-message';
+import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
+import { Input } from '@/app/_components/ui/input';
+import { createOrganizationAction } from '../actions';
+
+/** The address an organization name suggests; the server checks the final one. */
+export function suggestSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  if (!slug) return '';
+  return slug.length >= 3 ? slug : `${slug}-org`;
+}
+
+export function CreateOrganizationForm() {
+  const [state, formAction] = useActionState(createOrganizationAction, null);
+  const [name, setName] = useState(submittedValue(state, 'name') ?? '');
+  // The slug follows the name until the user edits it themself.
+  const [customSlug, setCustomSlug] = useState<string | null>(null);
+  const slug = customSlug ?? suggestSlug(name);
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <FormMessage state={state} />
+      <Field label="Organization name" error={fieldError(state, 'name')} required>
+        <Input
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Acme Inc."
+          autoComplete="organization"
+          maxLength={100}
+        />
+      </Field>
+      <Field
+        label="URL"
+        description="Letters, digits and hyphens; you can change it later in Settings."
+        error={fieldError(state, 'slug')}
+        required
+      >
+        <div className="flex items-stretch">
+          <span
+            aria-hidden="true"
+            className="hidden items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500 sm:flex"
+          >
+            /dashboard/
+          </span>
+          <Input
+            name="slug"
+            value={slug}
+            onChange={(event) => setCustomSlug(event.target.value.toLowerCase())}
+            placeholder="acme"
+            autoCapitalize="off"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={48}
+            className="sm:rounded-l-none"
+          />
+        </div>
+      </Field>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {slug ? (
+          <>
+            Your organization will live at{' '}
+            <span className="font-medium break-all text-slate-900">/dashboard/{slug}</span>
+          </>
+        ) : (
+          'Type a name to see its address.'
+        )}
+      </p>
+      <Button type="submit" pendingText="Creating…" className="w-full sm:w-auto">
+        Create organization
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { toFormState, type FormState } from '@/app/_components/ui/form-state';
+import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { createSupabaseServerClient } from '@/lib/supabase/server';
+import { acceptInvitation } from '@/lib/tenancy/invitations';
+
+export async function acceptInvitationAction(token: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const caller = await getCurrentCaller();
+  if (!caller) redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+  let slug: string;
+  try {
+    slug = (await acceptInvitation(caller, token)).slug;
+  } catch (error) {
+    return toFormState(error, formData);
+  }
+  redirect(`/dashboard/${slug}/projects`);
+}
+
+/** For the wrong account: sign out, then straight back to sign-in, returning to this invitation. */
+export async function switchAccountAction(token: string) {
+  const supabase = await createSupabaseServerClient();
+  await supabase.auth.signOut();
+  redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+}

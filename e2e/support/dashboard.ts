@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { TestAccount } from './sign-in';
+
+/**
+ * A Google test account no other test uses: the e2e database lives for the
+ * whole run, so fixed emails would meet each other's organizations.
+ */
+export function uniqueAccount(label: string, name: string): TestAccount {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return { email: `${label}-${suffix}@example.com`, name };
+}
+
+/** A name (and so a slug) no other test uses. */
+export function uniqueName(base: string): string {
+  return `${base} ${Math.random().toString(36).slice(2, 7)}`;
+}
+
+const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
+const WIDTHS = [1280, 375] as const;
+
+/**
+ * The reviewer's look at a page: full-page screenshots at desktop and phone
+ * width (attached to the report and kept under test-results/screenshots), and
+ * an axe scan of WCAG A/AA rules that fails on serious or critical findings.
+ */
+export async function reviewPage(page: Page, testInfo: TestInfo, name: string) {
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  expect(serious, `axe found serious violations on ${name}`).toEqual([]);
+
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const original = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+    await testInfo.attach(`${name}-${width}`, { path: file, contentType: 'image/png' });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Creates an organization from the onboarding form (or /dashboard?new=1) and waits for its projects page. */
+export async function createOrganization(page: Page, name: string): Promise<string> {
+  if (!/\/dashboard(\?new=1)?$/.test(page.url())) await page.goto('/dashboard?new=1');
+  await page.getByLabel('Organization name').fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/[a-z0-9-]+\/projects$/);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/** Invites `email` from the Members page and returns the accept link shown once. */
+export async function invite(page: Page, slug: string, email: string, role: 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
+  if (!page.url().endsWith(`/dashboard/${slug}/members`)) await page.goto(`/dashboard/${slug}/members`);
+  await page.getByRole('button', { name: 'Invite member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Role').selectOption(role);
+  await dialog.getByRole('button', { name: 'Create invitation' }).click();
+  const created = page.getByRole('dialog', { name: 'Invitation created' });
+  const link = await created.getByLabel('Invitation link').inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+  await created.getByRole('button', { name: 'Done' }).click();
+  await expect(created).toBeHidden();
+  return link;
+}
