@@ -20,6 +20,20 @@ export interface AuthenticatedRequest {
   cookieHeaders: Record<string, string>;
 }
 
+const SESSION_COOKIE_NAME = /^sb-.+-auth-token(\.\d+)?$/;
+
+/**
+ * Decoding the session cookie means building a Supabase client for every
+ * request, which costs more than verifying the token. What it yields depends
+ * only on the cookie values, so the access token found in them is remembered
+ * by value (once it has verified). The token is still verified on every
+ * request; a remembered one is used only while it is well clear of the margin
+ * in which @supabase/ssr would refresh it (90 s), so refreshing works as before.
+ */
+const REMEMBER_UNTIL_EXPIRY_MS = 5 * 60_000;
+const MAX_REMEMBERED_SESSIONS = 1_000;
+const decodedSessions = new Map<string, { accessToken: string; expiresAt: number }>();
+
 /**
  * Finds the caller's access token on the request itself (never `next/headers`,
  * so handlers run the same under Next and in tests): the Authorization header
@@ -35,9 +49,16 @@ export async function authenticateRequest(request: NextRequest): Promise<Authent
     return { claims: await verifyAccessToken(match[1]), via: 'bearer', cookiesToSet: [], cookieHeaders: {} };
   }
 
-  if (!request.cookies.getAll().some((cookie) => /^sb-.+-auth-token(\.\d+)?$/.test(cookie.name))) {
+  const sessionCookies = request.cookies.getAll().filter((cookie) => SESSION_COOKIE_NAME.test(cookie.name));
+  if (sessionCookies.length === 0) {
     throw new AppError('unauthorized', 'Sign in, or send Authorization: Bearer <access token>.');
   }
+  const sessionKey = sessionCookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+  const remembered = decodedSessions.get(sessionKey);
+  if (remembered && remembered.expiresAt * 1000 - Date.now() > REMEMBER_UNTIL_EXPIRY_MS) {
+    return { claims: await verifyAccessToken(remembered.accessToken), via: 'cookie', cookiesToSet: [], cookieHeaders: {} };
+  }
+
   const cookiesToSet: CookieToSet[] = [];
   let cookieHeaders: Record<string, string> = {};
   const { supabaseUrl, supabasePublishableKey } = env();
@@ -53,7 +74,12 @@ export async function authenticateRequest(request: NextRequest): Promise<Authent
   const { data } = await supabase.auth.getSession();
   const accessToken = data.session?.access_token;
   if (!accessToken) throw new AppError('unauthorized', 'The session has ended; sign in again.');
-  return { claims: await verifyAccessToken(accessToken), via: 'cookie', cookiesToSet, cookieHeaders };
+  const claims = await verifyAccessToken(accessToken);
+  if (cookiesToSet.length === 0) {
+    if (decodedSessions.size >= MAX_REMEMBERED_SESSIONS) decodedSessions.clear();
+    decodedSessions.set(sessionKey, { accessToken, expiresAt: claims.expiresAt });
+  }
+  return { claims, via: 'cookie', cookiesToSet, cookieHeaders };
 }
 
 /**

@@ -1,0 +1,396 @@
+/**
+ * `npm run bench`: what authentication and tenancy cost an API request, measured
+ * against a route that does neither, and against verifying every token with a
+ * `supabase.auth.getUser()` round trip to the auth server.
+ *
+ *   npm run bench -- [--connections 10] [--duration 10] [--warmup 2] [--projects 25]
+ *                    [--verify-seconds 2] [--rebuild] [--verbose] [--strict] [--cpu-prof]
+ *
+ * Reuses the production build in .next (or runs `next build` when there is
+ * none), serves it with `next start` against an in-process auth emulator and a
+ * throw-away PGlite directory (or, when DATABASE_URL is set, a throw-away
+ * database created on that server and dropped afterwards), seeds through the API,
+ * then loads each endpoint from a worker thread with autocannon. Everything it
+ * starts is stopped before it exits, and it only talks to 127.0.0.1.
+ * Results: bench-results/latest.{json,md}. `--strict` exits 1 when a target is missed;
+ * `--cpu-prof` writes both servers' V8 CPU profiles to bench-results/profiles/ (open
+ * them in Chrome DevTools' Performance panel) to find what a missed target costs.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import nextEnv from '@next/env';
+import postgres from 'postgres';
+import { openDatabase } from '../../db/client';
+import { LOCAL_PUBLISHABLE_KEY } from '../auth-emulator/constants';
+import { startAuthEmulator, type AuthEmulator } from '../auth-emulator/server';
+import { signInWithEmulator } from '../auth-emulator/sign-in-client';
+import { freePort, runNext, type NextProcess } from '../next-process';
+import { GET_USER_PATH, JWKS_PATH, watchAuthServerTraffic } from './auth-server-traffic';
+import { measure, type LoadSettings } from './load';
+import { machineInfo, renderText, writeReport, type BenchReport, type EndpointResult, type Target, type VerificationResult } from './report';
+import { seedOrganization, sessionCookieHeader } from './seed';
+
+const startedAt = performance.now();
+const { values: flags } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    projects: { type: 'string', default: '25' },
+    'verify-seconds': { type: 'string', default: '2' },
+    rebuild: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+
+function positiveInteger(name: keyof typeof flags): number {
+  const value = Number(flags[name]);
+  if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1)) {
+    console.error(`--${name} must be a whole number${name === 'warmup' ? '' : ' above 0'}, not ${String(flags[name])}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const settings: LoadSettings = {
+  connections: positiveInteger('connections'),
+  durationSeconds: positiveInteger('duration'),
+  warmupSeconds: positiveInteger('warmup'),
+};
+const projectCount = positiveInteger('projects');
+const verifySeconds = positiveInteger('verify-seconds');
+
+// The same .env files `next start` reads, so both servers use the same database.
+nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+const serverUrl = process.env.DATABASE_URL || undefined;
+const machine = machineInfo();
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+// Everything started is registered here and stopped in reverse order, on success, failure or Ctrl-C.
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error('[bench] cleanup step failed:', error);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping everything the benchmark started`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await run();
+} catch (error) {
+  console.error(`\n✖ bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+async function run() {
+  log(`${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverageBefore.join(' / ')}`);
+  ensureProductionBuild();
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tenantry-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  if (!serverUrl) log(`database: PGlite in ${dataDir}`);
+  const traffic = watchAuthServerTraffic();
+  cleanups.push(() => traffic.stop());
+  const emulator = await startEmulator('ES256');
+  const emulatorPort = Number(new URL(emulator.url).port);
+  const authCalls = () => traffic.count(emulatorPort, JWKS_PATH) + traffic.count(emulatorPort, GET_USER_PATH);
+
+  const profileDir = path.join(process.cwd(), 'bench-results', 'profiles');
+  const databaseUrl = serverUrl ? await createThrowAwayDatabase(serverUrl) : undefined;
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(flags['cpu-prof'] ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {}),
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_PUBLIC_SUPABASE_URL: emulator.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+
+  const session = await signInWithEmulator(emulator.url, { email: 'bench@example.com', name: 'Bench Runner' });
+  const bearer = { authorization: `Bearer ${session.accessToken}` };
+  const endpoints: EndpointResult[] = [];
+  let verifiedRequests = 0;
+
+  async function load(name: string, server: EndpointResult['server'], url: string, headers: Record<string, string> = {}) {
+    log(`loading ${name} (${server})`);
+    const callsBefore = authCalls();
+    const measurement = await measure(url, headers, settings);
+    const floor = endpoints.find((row) => row.server === server);
+    endpoints.push({
+      name,
+      server,
+      ...measurement,
+      throughputVsFloor: floor ? measurement.requestsPerSecond / floor.requestsPerSecond : 1,
+      // autocannon records whole milliseconds, so a floor under 1 ms counts as 1 ms.
+      p50VsFloor: floor ? Math.max(measurement.p50Ms, 1) / Math.max(floor.p50Ms, 1) : 1,
+      authServerCallsPerRequest: (authCalls() - callsBefore) / measurement.requestsSent,
+    });
+    return measurement;
+  }
+
+  // 1. The product, as deployed: `next start`.
+  const slug = `bench-${randomBytes(3).toString('hex')}`;
+  const nextBase = await startNextServer({ ...appEnv, LOCAL_DATA_DIR: path.join(dataDir, 'next') });
+  await seedOrganization(nextBase, session.accessToken, { name: 'Bench Org', slug, projectCount });
+  verifiedRequests += 1 + projectCount;
+  const cookie = await sessionCookieHeader(emulator.url, session);
+
+  const projectsPath = `/api/v1/orgs/${slug}/projects`;
+  await load('GET /api/health?db=0 (floor)', 'next', `${nextBase}/api/health?db=0`);
+  verifiedRequests += (await load('GET /api/v1/me', 'next', `${nextBase}/api/v1/me`, bearer)).requestsSent;
+  verifiedRequests += (await load(`GET ${projectsPath} (bearer)`, 'next', `${nextBase}${projectsPath}`, bearer)).requestsSent;
+  verifiedRequests += (await load(`GET ${projectsPath} (cookie)`, 'next', `${nextBase}${projectsPath}`, { cookie })).requestsSent;
+  const nextServerJwksFetches = traffic.count(emulatorPort, JWKS_PATH);
+  await cleanups.pop()!(); // stop next start, so the comparison server has the machine to itself
+
+  // 2. The comparison: local verification and the getUser round trip, in one plain server.
+  const comparisonBase = await startComparisonServer({ ...appEnv, LOCAL_DATA_DIR: path.join(dataDir, 'comparison') });
+  const comparisonSlug = `${slug}-c`;
+  await seedOrganization(comparisonBase, session.accessToken, { name: 'Bench Org', slug: comparisonSlug, projectCount });
+  verifiedRequests += 1 + projectCount;
+  const comparisonPath = `/api/v1/orgs/${comparisonSlug}/projects`;
+  await load('GET /api/health?db=0 (floor)', 'comparison', `${comparisonBase}/api/health?db=0`);
+  verifiedRequests += (await load(`GET ${comparisonPath}, verified locally (product handler)`, 'comparison', `${comparisonBase}${comparisonPath}`, bearer)).requestsSent;
+  await load(`GET ${comparisonPath}, verified by getUser() round trip`, 'comparison', `${comparisonBase}/round-trip${comparisonPath}`, bearer);
+  const comparisonServerJwksFetches = traffic.count(emulatorPort, JWKS_PATH) - nextServerJwksFetches;
+  await cleanups.pop()!(); // stop the comparison server
+
+  // 3. Token checks alone on one core: the verifier for each algorithm (against an
+  // auth server signing with it), and the getUser() round trip it replaces.
+  const verification: VerificationResult[] = [await tokenCheckThroughput(emulator, session.accessToken, 'ES256', 'local')];
+  const rsaEmulator = await startEmulator('RS256');
+  const rsaSession = await signInWithEmulator(rsaEmulator.url, { email: 'bench@example.com', name: 'Bench Runner' });
+  verification.push(await tokenCheckThroughput(rsaEmulator, rsaSession.accessToken, 'RS256', 'local'));
+  verification.push(await tokenCheckThroughput(emulator, session.accessToken, 'ES256', 'get-user'));
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine,
+    settings: { ...settings, projects: projectCount, database: databaseUrl ? 'postgres' : 'pglite' },
+    endpoints,
+    verification,
+    jwksFetches: { nextServer: nextServerJwksFetches, comparisonServer: comparisonServerJwksFetches, verifiedRequests },
+    targets: [],
+    loadAverageAfter: loadavg().map((load) => Math.round(load * 100) / 100),
+    durationSeconds: Math.round((performance.now() - startedAt) / 1000),
+  };
+  report.targets = evaluateTargets(report);
+  console.log(`\n${renderText(report)}\n`);
+  log(`wrote ${writeReport(report).join(', ')} in ${report.durationSeconds} s`);
+  if (flags['cpu-prof']) log(`CPU profiles of both servers are in ${path.relative(process.cwd(), profileDir)}/`);
+
+  const failed = report.targets.filter((target) => !target.met);
+  if (endpoints.some((row) => row.errors > 0 || row.non2xx > 0)) process.exitCode = 1;
+  else if (flags.strict && failed.length > 0) process.exitCode = 1;
+}
+
+function evaluateTargets(report: BenchReport): Target[] {
+  const row = (server: EndpointResult['server'], fragment: string) => {
+    const found = report.endpoints.find((candidate) => candidate.server === server && candidate.name.includes(fragment));
+    if (!found) throw new Error(`no result for ${fragment}`);
+    return found;
+  };
+  const targets: Target[] = [];
+  for (const via of ['bearer', 'cookie']) {
+    const projects = row('next', `projects (${via})`);
+    targets.push(
+      { goal: `projects (${via}) p50 at most 2× the floor's`, actual: `${projects.p50VsFloor.toFixed(2)}×`, met: projects.p50VsFloor <= 2 },
+      { goal: `projects (${via}) keeps at least 40% of the floor's req/s`, actual: `${(projects.throughputVsFloor * 100).toFixed(0)}%`, met: projects.throughputVsFloor >= 0.4 },
+    );
+  }
+  const es256 = report.verification.find((result) => result.algorithm === 'ES256' && result.mode === 'local')?.perSecond ?? 0;
+  const getUser = report.verification.find((result) => result.mode === 'get-user')?.perSecond ?? Infinity;
+  targets.push({
+    goal: 'local verification at least 3× the getUser() round trip (token checks/s on one core)',
+    actual: `${(es256 / getUser).toFixed(2)}×`,
+    met: es256 / getUser >= 3,
+  });
+  const local = row('comparison', 'verified locally');
+  const roundTrip = row('comparison', 'getUser() round trip');
+  const routeSpeedup = local.requestsPerSecond / roundTrip.requestsPerSecond;
+  targets.push({
+    goal: 'the same, for the whole projects request (req/s, comparison server)',
+    actual: `${routeSpeedup.toFixed(2)}×`,
+    met: routeSpeedup >= 3,
+  });
+  targets.push({ goal: 'at least 5,000 ES256 verifications/s on one core', actual: `${Math.round(es256).toLocaleString('en-US')}/s`, met: es256 >= 5000 });
+  const failures = report.endpoints.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
+  targets.push({ goal: 'zero errors and zero non-2xx responses', actual: `${failures}`, met: failures === 0 });
+  const { nextServer, comparisonServer } = report.jwksFetches;
+  targets.push({ goal: 'one JWKS fetch per server per key set, not per request', actual: `next-server ${nextServer}, comparison ${comparisonServer}`, met: nextServer === 1 && comparisonServer === 1 });
+  return targets;
+}
+
+/**
+ * A database of the run's own on the DATABASE_URL server (as the tests do),
+ * migrated, and dropped at the end, so the bench neither needs nor touches the
+ * data in the configured database.
+ */
+async function createThrowAwayDatabase(url: string): Promise<string> {
+  const name = `tenantry_bench_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  cleanups.push(() => admin.end({ timeout: 5 }));
+  await admin.unsafe(`create database "${name}"`);
+  cleanups.push(() => admin.unsafe(`drop database if exists "${name}" with (force)`).then(() => {}));
+  const databaseUrl = new URL(url);
+  databaseUrl.pathname = `/${name}`;
+  const connection = await openDatabase({ url: databaseUrl.toString(), migrate: true, maxConnections: 1 });
+  await connection.close();
+  log(`database: ${name} on PostgreSQL at ${databaseUrl.host} (DATABASE_URL), dropped afterwards`);
+  return databaseUrl.toString();
+}
+
+function ensureProductionBuild() {
+  const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
+  if (existsSync(buildId) && !flags.rebuild) {
+    log(`using the production build in .next from ${statSync(buildId).mtime.toISOString()} (--rebuild to rebuild)`);
+    return;
+  }
+  log('no production build in .next: running next build');
+  const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
+}
+
+async function startEmulator(algorithm: 'ES256' | 'RS256'): Promise<AuthEmulator> {
+  const emulator = await startAuthEmulator({ port: 0, host: '127.0.0.1', dataDir: null, algorithm });
+  cleanups.push(() => emulator.close());
+  return emulator;
+}
+
+async function startNextServer(env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const next = runNext(['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    env: { ...env, NEXT_PUBLIC_SITE_URL: base },
+    quiet: !flags.verbose,
+  });
+  cleanups.push(() => stopNext(next));
+  await waitUntilServing(base, next.child, 'next start');
+  return base;
+}
+
+async function stopNext(next: NextProcess) {
+  const exited = new Promise<void>((resolve) => (next.child.exitCode !== null ? resolve() : next.child.once('exit', () => resolve())));
+  next.stop();
+  if (await settlesWithin(exited, 10_000)) return;
+  if (next.child.pid !== undefined) process.kill(-next.child.pid, 'SIGKILL');
+  await exited;
+}
+
+async function startComparisonServer(env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = runScript('scripts/bench/comparison-server.ts', { ...env, NEXT_PUBLIC_SITE_URL: base, BENCH_PORT: String(port) });
+  cleanups.push(() => stopChild(child));
+  await waitUntilServing(base, child, 'the comparison server');
+  return base;
+}
+
+/** A TypeScript script run with the `react-server` condition, so the lib code's `server-only` imports resolve. */
+function runScript(script: string, env: NodeJS.ProcessEnv, options: { pinToOneCore?: boolean } = {}): ChildProcess {
+  const args = ['--conditions=react-server', '--import', 'tsx', script];
+  const child = options.pinToOneCore
+    ? spawn('taskset', ['--cpu-list', '0', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (flags.verbose) {
+    child.stdout?.pipe(process.stdout);
+    child.stderr?.pipe(process.stderr);
+  }
+  return child;
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  if (!(await settlesWithin(exited, 5_000))) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+async function waitUntilServing(base: string, child: ChildProcess, label: string) {
+  const deadline = Date.now() + 90_000;
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode} before serving${stderr ? `:\n${stderr}` : ' (--verbose shows its output)'}`);
+    try {
+      const response = await fetch(`${base}/api/health?db=0`);
+      const body = (await response.json()) as Record<string, unknown>;
+      if (response.ok) {
+        if ('database' in body) {
+          log(`warning: ${label} answers /api/health?db=0 with a database check, so the build predates the floor route; run with --rebuild`);
+        }
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${label} did not answer ${base}/api/health within 90 s`);
+}
+
+async function tokenCheckThroughput(
+  emulator: AuthEmulator,
+  token: string,
+  algorithm: VerificationResult['algorithm'],
+  mode: VerificationResult['mode'],
+): Promise<VerificationResult> {
+  log(`checking ${algorithm} tokens ${mode === 'local' ? 'with verifyAccessToken' : 'with getUser() round trips'} for ${verifySeconds} s`);
+  const pinnedToOneCore = spawnSync('taskset', ['--version']).status === 0;
+  const child = runScript(
+    'scripts/bench/verify-throughput.ts',
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_PUBLIC_SUPABASE_URL: emulator.url,
+      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
+      BENCH_MODE: mode,
+      BENCH_TOKEN: token,
+      BENCH_SECONDS: String(verifySeconds),
+    },
+    { pinToOneCore: pinnedToOneCore },
+  );
+  cleanups.push(() => stopChild(child));
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  cleanups.pop();
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`the ${algorithm} ${mode} token check benchmark failed (exit ${code}):\n${stderr || stdout}`);
+  const { perSecond } = JSON.parse(line) as { perSecond: number };
+  return { algorithm, mode, perSecond, pinnedToOneCore };
+}
+
+async function settlesWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), milliseconds)));
+  const settled = await Promise.race([promise.then(() => true), timeout]);
+  clearTimeout(timer);
+  return settled;
+}
