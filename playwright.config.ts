@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const POSTGRES_SPECS = /(database-outage|dashboard-database)\.spec\.ts/;
 
 export default defineConfig({
   testDir: './e2e',
@@ -28,11 +29,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /database-outage/ },
-    // Needs a PostgreSQL server to cut and restore; CI sets DATABASE_URL.
-    ...(process.env.DATABASE_URL
-      ? [{ name: 'database-outage', testMatch: /database-outage\.spec\.ts/, use: { ...devices['Desktop Chrome'] } }]
-      : []),
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: POSTGRES_SPECS },
+    // Specs that run their own app on a PostgreSQL server, to cut it or to
+    // arrange rows directly; CI sets DATABASE_URL.
+    ...(process.env.DATABASE_URL ? [{ name: 'postgres', testMatch: POSTGRES_SPECS, use: { ...devices['Desktop Chrome'] } }] : []),
   ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts`,

@@ -82,7 +82,7 @@ test('an owner sets up an organization and a member joins through the link with 
   await expect(memberPage.getByRole('list', { name: 'Projects' }).getByRole('heading')).toHaveText(['Mobile app', 'Public API']);
 
   // A member's view: no Settings or Audit log tabs, no member administration.
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing']);
   await nav(memberPage).getByRole('link', { name: 'Members' }).click();
   await expect(memberPage.getByRole('heading', { name: 'Members' })).toBeVisible();
   await expect(memberPage.getByRole('cell', { name: /Olivia Owner/ })).toBeVisible();
@@ -136,7 +136,7 @@ test('an owner promotes a member to admin, who can then invite, and removing the
 
   // The admin now has the admin tabs and can invite; an admin is not offered the owner role.
   await memberPage.goto(`/dashboard/${slug}/members`);
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Settings', 'Audit log']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Settings', 'Audit log']);
   await memberPage.getByRole('button', { name: 'Invite member' }).click();
   await expect(memberPage.getByRole('dialog', { name: 'Invite a member' }).getByRole('option')).toHaveText(['Member', 'Admin']);
   await memberPage.getByRole('button', { name: 'Cancel' }).click();

@@ -7,12 +7,17 @@ export default function MarketingLayout({ children }: { children: React.ReactNod
       <header className="border-b border-slate-200">
         <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
           <Logo />
-          <Link
-            href="/login"
-            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-          >
-            Sign in
-          </Link>
+          <div className="flex items-center gap-2 sm:gap-4">
+            <Link href="/pricing" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+              Pricing
+            </Link>
+            <Link
+              href="/login"
+              className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              Sign in
+            </Link>
+          </div>
         </nav>
       </header>
       <main id="main" className="flex-1">
@@ -22,6 +27,11 @@ export default function MarketingLayout({ children }: { children: React.ReactNod
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6">
           <p>© {new Date().getFullYear()} Tenantry. Open source under the MIT licence.</p>
           <ul className="flex gap-6">
+            <li>
+              <Link href="/pricing" className="hover:text-slate-900">
+                Pricing
+              </Link>
+            </li>
             <li>
               <Link href="/login" className="hover:text-slate-900">
                 Sign in

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { auditEventSchema } from '@/lib/audit/list-audit-events';
+import { billingOverviewSchema } from '@/lib/billing/billing-overview';
+import { redirectUrlSchema, startCheckoutInput } from '@/lib/billing/checkout';
+import { stripeEventSchema, webhookReceiptSchema } from '@/lib/billing/stripe-webhook';
 import { createProjectInput, projectSchema, updateProjectInput } from '@/lib/projects/projects';
 import {
   acceptInvitationInput,
@@ -20,7 +23,7 @@ import { ERROR_STATUS } from '@/lib/http/app-error';
  */
 
 type Schema = z.ZodType;
-type Role = 'signed in' | 'member' | 'admin' | 'owner';
+type Role = 'signed in' | 'member' | 'admin' | 'owner' | 'Stripe (the Stripe-Signature header, no bearer token)';
 
 interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';
@@ -30,6 +33,8 @@ interface Operation {
   body?: Schema;
   response?: { status: number; schema?: Schema; list?: boolean; paged?: boolean };
   errors: (keyof typeof ERROR_STATUS)[];
+  /** Not authenticated with a bearer token (the Stripe webhook proves itself by its signature). */
+  public?: boolean;
 }
 
 const orgErrors = ['unauthorized', 'not_found'] as const;
@@ -40,20 +45,24 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/orgs', summary: 'Create an organization (the caller becomes its owner)', who: 'signed in', body: createOrganizationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'validation_failed', 'slug_taken'] },
   { method: 'get', path: '/api/v1/orgs/{slug}', summary: 'An organization and my role in it', who: 'member', response: { status: 200, schema: organizationSchema }, errors: [...orgErrors] },
   { method: 'patch', path: '/api/v1/orgs/{slug}', summary: 'Rename an organization or change its slug', who: 'admin', body: updateOrganizationInput, response: { status: 200, schema: organizationSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'slug_taken'] },
-  { method: 'delete', path: '/api/v1/orgs/{slug}', summary: 'Delete an organization and everything in it', who: 'owner', response: { status: 204 }, errors: [...orgErrors, 'forbidden'] },
+  { method: 'delete', path: '/api/v1/orgs/{slug}', summary: 'Delete an organization and everything in it, cancelling its subscription at Stripe first', who: 'owner', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'billing_unavailable'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/members', summary: 'Members with name, email and role', who: 'member', response: { status: 200, schema: memberSchema, list: true }, errors: [...orgErrors] },
   { method: 'patch', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Change a member’s role (only owners grant or remove owner)', who: 'admin', body: changeRoleInput, response: { status: 200, schema: memberSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'last_owner'] },
   { method: 'delete', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Remove a member, or leave (your own user id)', who: 'member', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'last_owner'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invitations (tokens are never shown again)', who: 'admin', response: { status: 200, schema: invitationSchema, list: true }, errors: [...orgErrors, 'forbidden'] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invite by email; the accept URL is returned once', who: 'admin', body: inviteMemberInput, response: { status: 201, schema: createdInvitationSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'already_member'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invite by email; the accept URL is returned once', who: 'admin', body: inviteMemberInput, response: { status: 201, schema: createdInvitationSchema }, errors: [...orgErrors, 'plan_limit', 'forbidden', 'validation_failed', 'already_member'] },
   { method: 'delete', path: '/api/v1/orgs/{slug}/invitations/{id}', summary: 'Revoke an invitation', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'invitation_used'] },
   { method: 'post', path: '/api/v1/invitations/accept', summary: 'Accept an invitation sent to the caller’s email', who: 'signed in', body: acceptInvitationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'not_found', 'validation_failed', 'invitation_email_mismatch', 'invitation_revoked', 'invitation_used', 'invitation_expired', 'already_member'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/projects', summary: 'Projects, newest first', who: 'member', response: { status: 200, schema: projectSchema, paged: true }, errors: [...orgErrors, 'validation_failed'] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/projects', summary: 'Create a project', who: 'member', body: createProjectInput, response: { status: 201, schema: projectSchema }, errors: [...orgErrors, 'validation_failed'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/projects', summary: 'Create a project', who: 'member', body: createProjectInput, response: { status: 201, schema: projectSchema }, errors: [...orgErrors, 'plan_limit', 'validation_failed'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'One project', who: 'member', response: { status: 200, schema: projectSchema }, errors: [...orgErrors] },
   { method: 'patch', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'Update a project', who: 'member', body: updateProjectInput, response: { status: 200, schema: projectSchema }, errors: [...orgErrors, 'validation_failed'] },
   { method: 'delete', path: '/api/v1/orgs/{slug}/projects/{id}', summary: 'Delete a project', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden'] },
-  { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'forbidden', 'validation_failed'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'plan_upgrade_required', 'forbidden', 'validation_failed'] },
+  { method: 'get', path: '/api/v1/orgs/{slug}/billing', summary: 'Plan, subscription status, limits and usage', who: 'member', response: { status: 200, schema: billingOverviewSchema }, errors: [...orgErrors] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/billing/checkout', summary: 'Start a Stripe Checkout for a paid plan; redirect the buyer to `url`', who: 'admin', body: startCheckoutInput, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'subscription_exists', 'billing_unavailable'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/billing/portal', summary: 'Open the Stripe Customer Portal (change plan, cancel, card, invoices); redirect to `url`', who: 'admin', response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'billing_not_set_up', 'billing_unavailable'] },
+  { method: 'post', path: '/api/webhooks/stripe', summary: 'Stripe’s webhook endpoint: re-reads the customer’s subscriptions from Stripe; duplicates and unknown types are answered 200', who: 'Stripe (the Stripe-Signature header, no bearer token)', public: true, body: stripeEventSchema, response: { status: 200, schema: webhookReceiptSchema }, errors: ['invalid_signature', 'internal'] },
 ];
 
 const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
@@ -61,6 +70,13 @@ const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
   not_found: 'Does not exist, or the caller is not a member (indistinguishable on purpose)',
   forbidden: 'A member without the required role',
   validation_failed: 'Invalid input; `error.fields` lists each field',
+  plan_limit: 'The plan’s limit is reached; the message names the plan that lifts it',
+  plan_upgrade_required: 'A paid feature the current plan does not include',
+  subscription_exists: 'The organization already has a subscription; change it in the portal',
+  billing_not_set_up: 'The organization has never checked out, so it has no billing account yet',
+  billing_unavailable: 'Stripe could not be reached; nothing was changed, try again',
+  invalid_signature: 'Missing, forged or stale Stripe-Signature; nothing was changed',
+  internal: 'A failure on our side (Stripe retries the delivery)',
 };
 
 /** Builds the document; cheap enough to build per request, and cached by the route anyway. */
@@ -144,6 +160,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths[operation.path]![operation.method] = {
       summary: operation.summary,
       description: `Who: ${operation.who}.`,
+      ...(operation.public ? { security: [] } : {}),
       parameters: parameters.length ? parameters : undefined,
       requestBody: operation.body
         ? { required: true, content: { 'application/json': { schema: reference(operation.body, 'input') } } }

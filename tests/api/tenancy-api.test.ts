@@ -1,18 +1,11 @@
 import { createServerClient } from '@supabase/ssr';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthEmulator, type AuthEmulator } from '@/scripts/auth-emulator/server';
 import { signInWithEmulator } from '../support/auth-emulator';
+import { giveOrganizationPlan } from '../support/plans';
 import type { TestDatabase } from '../support/test-database';
 import { as, call, SITE_URL, snapshotTenantTables, startHttpServer, useTestEnvironment } from './harness';
-
-// These tests are about tenancy, not plans: plan limits and paid features are
-// switched off here (tests/billing covers them).
-vi.mock('@/lib/billing/entitlements', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/billing/entitlements')>()),
-  assertCanAdd: async () => {},
-  assertFeature: async () => {},
-}));
 
 let emulator: AuthEmulator;
 let database: TestDatabase;
@@ -48,6 +41,8 @@ beforeAll(async () => {
   // Acme: ada owns it, dan is admin, cara is a member. Bobco is bob's alone.
   expect((await as(users.ada.token).post('/api/v1/orgs', { name: 'Acme', slug: 'acme' })).status).toBe(201);
   expect((await as(users.bob.token).post('/api/v1/orgs', { name: 'Bobco', slug: 'bobco' })).status).toBe(201);
+  // Acme grows past the free plan's members and reads its audit log: it is on Business.
+  await giveOrganizationPlan(database, 'acme', 'business');
   const forCara = await invite(users.ada.token, 'acme', 'cara@example.com');
   const forDan = await invite(users.ada.token, 'acme', 'DAN@example.com', 'admin');
   expect((await as(users.cara.token).post('/api/v1/invitations/accept', { token: forCara.token })).status).toBe(201);
@@ -175,6 +170,7 @@ describe('members and roles', () => {
   it('an owner can hand over ownership, after which the former owner may step down', async () => {
     const org = await as(users.eve.token).post('/api/v1/orgs', { name: 'Handover', slug: 'handover' });
     expect(org.status).toBe(201);
+    await giveOrganizationPlan(database, 'handover', 'business'); // for the audit log
     const { token } = await invite(users.eve.token, 'handover', 'cara@example.com', 'owner');
     expect((await as(users.cara.token).post('/api/v1/invitations/accept', { token })).body.role).toBe('owner');
     const stepDown = await as(users.eve.token).patch(`/api/v1/orgs/handover/members/${users.eve.id}`, { role: 'member' });
@@ -279,6 +275,7 @@ describe('projects', () => {
 
   it('pages newest first with an opaque cursor, without gaps or repeats', async () => {
     await as(users.eve.token).post('/api/v1/orgs', { name: 'Pager', slug: 'pager' });
+    await giveOrganizationPlan(database, 'pager', 'business'); // five projects, more than free allows
     for (let index = 1; index <= 5; index += 1) {
       await as(users.eve.token).post('/api/v1/orgs/pager/projects', { name: `Project ${index}` });
     }
@@ -475,6 +472,7 @@ describe('a bearer-token client with no cookies (plain fetch)', () => {
       const helper = await signIn('helper@example.com', 'Script Helper');
 
       expect((await api(owner.token, 'POST', '/api/v1/orgs', { name: 'Scripted' })).body.slug).toBe('scripted');
+      await giveOrganizationPlan(database, 'scripted', 'business'); // for the audit log
       const invitation = await api(owner.token, 'POST', '/api/v1/orgs/scripted/invitations', { email: 'helper@example.com', role: 'admin' });
       const token = new URL(invitation.body.accept_url).pathname.split('/').at(-1);
       expect((await api(helper.token, 'POST', '/api/v1/invitations/accept', { token })).status).toBe(201);

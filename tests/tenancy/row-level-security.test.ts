@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '@/lib/auth/caller';
+import { giveOrganizationPlan } from '../support/plans';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-// These tests are about tenancy, not plans: plan limits and paid features are
-// switched off here (tests/billing covers them).
-vi.mock('@/lib/billing/entitlements', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/billing/entitlements')>()),
-  assertCanAdd: async () => {},
-  assertFeature: async () => {},
-}));
 
 /*
  * The second wall, tested on its own: queries that skip every app-level check
@@ -57,6 +50,8 @@ beforeAll(async () => {
   for (const caller of [ada, cara, dan, bob]) await upsertProfile({ id: caller.userId, email: caller.email! });
   organizationIds.acme = (await createOrganization(ada, { name: 'Acme', slug: 'acme' })).id;
   organizationIds.bobco = (await createOrganization(bob, { name: 'Bobco', slug: 'bobco' })).id;
+  // Acme gets a fourth invitation below, more than the free plan's members: it is on Business.
+  await giveOrganizationPlan(database, organizationIds.acme, 'business');
   for (const [caller, role] of [
     [cara, 'member'],
     [dan, 'admin'],

@@ -24,6 +24,8 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
   const items = [
     { href: `${base}/projects`, label: 'Projects' },
     { href: `${base}/members`, label: 'Members' },
+    // Members see the plan read-only; only admins and owners can change it.
+    { href: `${base}/billing`, label: 'Billing' },
     ...(isAdmin
       ? [
           { href: `${base}/settings`, label: 'Settings' },

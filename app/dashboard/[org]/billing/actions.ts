@@ -1,0 +1,42 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { toFormState, type FormState } from '@/app/_components/ui/form-state';
+import type { Caller } from '@/lib/auth/caller';
+import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { openBillingPortal } from '@/lib/billing/billing-portal';
+import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';
+import { inOrganization } from '@/lib/tenancy/tenant-scope';
+
+async function requireCaller(slug: string): Promise<Caller> {
+  const caller = await getCurrentCaller();
+  if (!caller) redirect(`/login?next=${encodeURIComponent(`/dashboard/${slug}/billing`)}`);
+  return caller;
+}
+
+/** "Upgrade": a Stripe Checkout for the plan and interval of the card's form; owners and admins only (startCheckout checks). */
+export async function startCheckoutAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
+  const caller = await requireCaller(slug);
+  let url: string;
+  try {
+    const input = startCheckoutInput.parse({ plan: formData.get('plan'), interval: formData.get('interval') ?? undefined });
+    ({ url } = await startCheckout(caller, slug, input));
+  } catch (error) {
+    // 409 subscription_exists, 503 billing_unavailable, 403 for a member: shown in the card.
+    return toFormState(error);
+  }
+  // Outside the try: redirect() throws, and Checkout is on Stripe's origin.
+  redirect(url);
+}
+
+/** "Manage billing": a Customer Portal session (change plan, cancel, card, invoices); owners and admins only. */
+export async function openBillingPortalAction(slug: string): Promise<FormState> {
+  const caller = await requireCaller(slug);
+  let url: string;
+  try {
+    ({ url } = await inOrganization(caller, slug, 'admin', openBillingPortal));
+  } catch (error) {
+    return toFormState(error);
+  }
+  redirect(url);
+}
