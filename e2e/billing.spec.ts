@@ -47,7 +47,7 @@ test('the pricing page shows every plan with monthly and yearly prices and a way
   await reviewPage(page, testInfo, 'pricing');
 });
 
-test('an owner upgrades to Pro through Checkout, cancels in the portal, and is back on Free after the period', async ({
+test('an owner upgrades to Pro through Checkout, cancels and resumes in the portal, and is back on Free after the period', async ({
   page,
   baseURL,
 }, testInfo) => {
@@ -123,6 +123,26 @@ test('an owner upgrades to Pro through Checkout, cancels in the portal, and is b
   await expect(cancelled).toContainText(`ends on ${endsOn}`);
   await expect(currentPlan.getByText(endsOn)).toBeVisible();
   await reviewPage(page, testInfo, 'billing-cancelling');
+
+  // Changing one's mind: resume in the portal, and the banner goes away.
+  await page.getByRole('button', { name: 'Manage billing' }).click();
+  await page.getByRole('button', { name: 'Resume subscription' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your subscription will continue.');
+  await page.getByRole('link', { name: 'Return to the app' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(cancelled).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  expect((await (await client.get(`/api/v1/orgs/${slug}/billing`)).json()).subscription).toMatchObject({ cancel_at_period_end: false });
+
+  // And cancel again, for good this time.
+  await page.getByRole('button', { name: 'Manage billing' }).click();
+  await page.getByRole('button', { name: 'Cancel subscription' }).click();
+  await page.getByRole('link', { name: 'Return to the app' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(cancelled).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 
   // A month later (on the stand-in's clock) the period is over: Free again, nothing deleted.
   const advanced = await page.request.post(`${STAND_IN}/_stand-in/clock/advance`, { data: { seconds: THIRTY_FIVE_DAYS } });
