@@ -10,6 +10,7 @@ import { AppError } from '@/lib/http/app-error';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
 import { asUser, isUniqueViolation, type Transaction } from './tenant-transaction';
+import { slugFromName } from './slug-from-name';
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
 const slugSchema = z
@@ -151,14 +152,7 @@ function slugCandidates(name: string): string[] {
 }
 
 export function slugify(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const words = slugFromName(name);
   return words.length >= 3 ? words : `${words || 'org'}-${randomBytes(2).toString('hex')}`;
 }
 

@@ -6,18 +6,12 @@ import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
 import { Input } from '@/app/_components/ui/input';
+import { slugFromName } from '@/lib/tenancy/slug-from-name';
 import { createOrganizationAction } from '../actions';
 
 /** The address an organization name suggests; the server checks the final one. */
 export function suggestSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const slug = slugFromName(name);
   if (!slug) return '';
   return slug.length >= 3 ? slug : `${slug}-org`;
 }
