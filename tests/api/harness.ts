@@ -27,6 +27,10 @@ const ROUTES: [pattern: string, load: () => Promise<RouteModule>][] = [
   ['/api/v1/orgs/[slug]/projects', () => import('@/app/api/v1/orgs/[slug]/projects/route')],
   ['/api/v1/orgs/[slug]/projects/[id]', () => import('@/app/api/v1/orgs/[slug]/projects/[id]/route')],
   ['/api/v1/orgs/[slug]/audit', () => import('@/app/api/v1/orgs/[slug]/audit/route')],
+  ['/api/v1/orgs/[slug]/billing', () => import('@/app/api/v1/orgs/[slug]/billing/route')],
+  ['/api/v1/orgs/[slug]/billing/checkout', () => import('@/app/api/v1/orgs/[slug]/billing/checkout/route')],
+  ['/api/v1/orgs/[slug]/billing/portal', () => import('@/app/api/v1/orgs/[slug]/billing/portal/route')],
+  ['/api/webhooks/stripe', () => import('@/app/api/webhooks/stripe/route')],
 ];
 
 function matchRoute(pathname: string) {

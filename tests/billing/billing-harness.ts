@@ -18,54 +18,13 @@ import Stripe from 'stripe';
 import { startAuthEmulator, type AuthEmulator } from '@/scripts/auth-emulator/server';
 import { LOCAL_WEBHOOK_SECRET, startStripeStandIn, type StripeStandIn } from '@/scripts/stripe-stand-in/server';
 // Not a React hook, despite its name: it points the app at this file's database and environment.
-import { dispatch, SITE_URL, useTestEnvironment as prepareTestEnvironment, type ApiResponse } from '../api/harness';
+import { as, call, dispatch, SITE_URL, useTestEnvironment as prepareTestEnvironment, type ApiResponse } from '../api/harness';
 import { signInWithEmulator } from '../support/auth-emulator';
 import { createStandInClient } from '../support/stripe-stand-in';
 import type { TestDatabase } from '../support/test-database';
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
-
-const BILLING_ROUTES: [pattern: RegExp, load: () => Promise<object>][] = [
-  [/^\/api\/v1\/orgs\/(?<slug>[^/]+)\/billing$/, () => import('@/app/api/v1/orgs/[slug]/billing/route')],
-  [/^\/api\/v1\/orgs\/(?<slug>[^/]+)\/billing\/checkout$/, () => import('@/app/api/v1/orgs/[slug]/billing/checkout/route')],
-  [/^\/api\/v1\/orgs\/(?<slug>[^/]+)\/billing\/portal$/, () => import('@/app/api/v1/orgs/[slug]/billing/portal/route')],
-  [/^\/api\/webhooks\/stripe$/, () => import('@/app/api/webhooks/stripe/route')],
-];
-
-/** The billing routes, then everything tests/api/harness.ts knows. */
-export async function dispatchWithBilling(request: NextRequest): Promise<Response> {
-  for (const [pattern, load] of BILLING_ROUTES) {
-    const match = pattern.exec(request.nextUrl.pathname);
-    if (!match) continue;
-    const handler = ((await load()) as Record<string, unknown>)[request.method] as Handler | undefined;
-    if (!handler) return new Response(null, { status: 405 });
-    const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)]));
-    return handler(request, { params: Promise.resolve(params) });
-  }
-  return dispatch(request);
-}
-
-export async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
-  const headers = new Headers(options.headers);
-  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  const response = await dispatchWithBilling(new NextRequest(new URL(path, SITE_URL), { method, headers, body }));
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
-
-/** A client bound to one access token. */
-export function as(token: string | undefined) {
-  return {
-    get: (path: string) => call('GET', path, { token }),
-    post: (path: string, body?: unknown) => call('POST', path, { token, body }),
-    delete: (path: string) => call('DELETE', path, { token }),
-  };
-}
+// The billing routes are in the shared route table; tests use the same client.
+export { as, call };
 
 /** Delivers `payload` to the app's webhook route with the given Stripe-Signature header (or none). */
 export function postWebhook(payload: string, signature: string | null): Promise<ApiResponse> {
@@ -151,7 +110,7 @@ async function startWebhookForwarder(): Promise<{ url: string; close(): Promise<
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await dispatchWithBilling(
+    const response = await dispatch(
       new NextRequest(new URL('/api/webhooks/stripe', SITE_URL), { method: 'POST', headers, body: Buffer.concat(chunks) }),
     );
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
