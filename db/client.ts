@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { pgliteForDrizzle } from './pglite-client';
 import * as schema from './schema';
 
 /**
@@ -71,7 +72,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseConnection> {
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
   return {
-    db: drizzle(client, { schema }) as unknown as Database,
+    db: drizzle(pgliteForDrizzle(client), { schema }) as unknown as Database,
     kind: 'pglite',
     close: () => client.close(),
   };
