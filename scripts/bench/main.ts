@@ -7,9 +7,10 @@
  *                    [--verify-seconds 2] [--rebuild] [--verbose] [--strict] [--cpu-prof]
  *
  * Reuses the production build in .next (or runs `next build` when there is
- * none), serves it with `next start` against an in-process auth emulator and a
- * throw-away PGlite directory (or, when DATABASE_URL is set, a throw-away
- * database created on that server and dropped afterwards), seeds through the API,
+ * none, or when a source file changed after it), serves it with `next start`
+ * against an in-process auth emulator and a throw-away PGlite directory (or,
+ * when DATABASE_URL is set, a throw-away database created on that server and
+ * dropped afterwards), seeds through the API,
  * then loads each endpoint from a worker thread with autocannon. Everything it
  * starts is stopped before it exits, and it only talks to 127.0.0.1.
  * Results: bench-results/latest.{json,md}. `--strict` exits 1 when a target is missed;
@@ -18,7 +19,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -261,16 +262,37 @@ async function createThrowAwayDatabase(url: string): Promise<string> {
 
 function ensureProductionBuild() {
   const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
-  if (existsSync(buildId) && !flags.rebuild) {
-    log(`using the production build in .next from ${statSync(buildId).mtime.toISOString()} (--rebuild to rebuild)`);
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : null;
+  const changed = builtAt === null ? null : sourceChangedSince(builtAt);
+  if (builtAt !== null && !changed && !flags.rebuild) {
+    log(`using the production build in .next from ${new Date(builtAt).toISOString()} (--rebuild to rebuild)`);
     return;
   }
-  log('no production build in .next: running next build');
+  log(
+    builtAt === null
+      ? 'no production build in .next: running next build'
+      : changed
+        ? `${changed} changed after the build in .next: running next build`
+        : 'running next build (--rebuild)',
+  );
   const build = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
+}
+
+/** A source file of the app newer than `time`, if any: measuring a stale build would measure old code. */
+function sourceChangedSince(time: number): string | null {
+  const roots = ['app', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+  const pending = roots.map((root) => path.join(process.cwd(), root)).filter((entry) => existsSync(entry));
+  while (pending.length > 0) {
+    const entry = pending.pop()!;
+    const stats = statSync(entry);
+    if (stats.isDirectory()) pending.push(...readdirSync(entry).map((name) => path.join(entry, name)));
+    else if (stats.mtimeMs > time) return path.relative(process.cwd(), entry);
+  }
+  return null;
 }
 
 async function startEmulator(algorithm: 'ES256' | 'RS256'): Promise<AuthEmulator> {
