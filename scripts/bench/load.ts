@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSecondsOfProcessTree } from './process-cpu';
 
 export interface LoadSettings {
   connections: number;
@@ -15,6 +16,8 @@ export interface Measurement {
   requestsSent: number;
   errors: number;
   non2xx: number;
+  /** CPU time the answering server used per measured request (warm-up excluded); null where it cannot be read. */
+  serverCpuMsPerRequest: number | null;
 }
 
 /**
@@ -23,7 +26,12 @@ export interface Measurement {
  * fill the JIT and the JWKS cache). One checked request comes first, so a
  * broken endpoint stops the run with its answer instead of a table of 401s.
  */
-export async function measure(url: string, headers: Record<string, string>, settings: LoadSettings): Promise<Measurement> {
+export async function measure(
+  url: string,
+  headers: Record<string, string>,
+  settings: LoadSettings,
+  serverPid: number | undefined,
+): Promise<Measurement> {
   const probe = await fetch(url, { headers });
   if (!probe.ok) throw new Error(`GET ${url} answered ${probe.status} before the load started: ${await probe.text()}`);
   await probe.arrayBuffer().catch(() => {});
@@ -32,7 +40,9 @@ export async function measure(url: string, headers: Record<string, string>, sett
   // main thread) answers on an event loop of its own, as a remote server would.
   const base = { url, headers, connections: settings.connections, workers: 1 };
   const warmup = settings.warmupSeconds > 0 ? await autocannon({ ...base, duration: settings.warmupSeconds }) : null;
+  const cpuBefore = serverPid === undefined ? null : cpuSecondsOfProcessTree(serverPid);
   const result = await autocannon({ ...base, duration: settings.durationSeconds });
+  const cpuAfter = serverPid === undefined ? null : cpuSecondsOfProcessTree(serverPid);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -41,5 +51,9 @@ export async function measure(url: string, headers: Record<string, string>, sett
     requestsSent: 1 + (warmup?.requests.total ?? 0) + result.requests.total,
     errors: result.errors + (warmup?.errors ?? 0),
     non2xx: result.non2xx + (warmup?.non2xx ?? 0),
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
   };
 }

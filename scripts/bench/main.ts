@@ -75,6 +75,9 @@ const machine = machineInfo();
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 // Everything started is registered here and stopped in reverse order, on success, failure or Ctrl-C.
+/** The process answering for each server, whose CPU time the load measures. */
+const serverPids: Partial<Record<EndpointResult['server'], number>> = {};
+
 const cleanups: (() => Promise<void> | void)[] = [];
 async function cleanUp() {
   while (cleanups.length > 0) {
@@ -134,7 +137,7 @@ async function run() {
   async function load(name: string, server: EndpointResult['server'], url: string, headers: Record<string, string> = {}) {
     log(`loading ${name} (${server})`);
     const callsBefore = authCalls();
-    const measurement = await measure(url, headers, settings);
+    const measurement = await measure(url, headers, settings, serverPids[server]);
     const floor = endpoints.find((row) => row.server === server);
     endpoints.push({
       name,
@@ -309,6 +312,7 @@ async function startNextServer(env: NodeJS.ProcessEnv): Promise<string> {
     quiet: !flags.verbose,
   });
   cleanups.push(() => stopNext(next));
+  serverPids.next = next.child.pid;
   await waitUntilServing(base, next.child, 'next start');
   return base;
 }
@@ -326,6 +330,7 @@ async function startComparisonServer(env: NodeJS.ProcessEnv): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   const child = runScript('scripts/bench/comparison-server.ts', { ...env, NEXT_PUBLIC_SITE_URL: base, BENCH_PORT: String(port) });
   cleanups.push(() => stopChild(child));
+  serverPids.comparison = child.pid;
   await waitUntilServing(base, child, 'the comparison server');
   return base;
 }

@@ -57,7 +57,19 @@ export function machineInfo() {
 const SERVER_LABEL = { next: 'next start', comparison: 'node:http (comparison)' } as const;
 
 function tableRows(report: BenchReport): string[][] {
-  const header = ['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'req/s vs floor', 'p50 vs floor', 'auth server calls/req'];
+  const header = [
+    'endpoint',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'non-2xx',
+    'req/s vs floor',
+    'p50 vs floor',
+    'server CPU ms/req',
+    'auth server calls/req',
+  ];
   const rows = report.endpoints.map((row) => [
     row.name,
     SERVER_LABEL[row.server],
@@ -68,6 +80,7 @@ function tableRows(report: BenchReport): string[][] {
     String(row.non2xx),
     `${(row.throughputVsFloor * 100).toFixed(0)}%`,
     `${row.p50VsFloor.toFixed(2)}×`,
+    row.serverCpuMsPerRequest === null ? 'n/a' : row.serverCpuMsPerRequest.toFixed(2),
     row.authServerCallsPerRequest.toFixed(row.authServerCallsPerRequest >= 0.1 ? 2 : 4),
   ]);
   return [header, ...rows];
@@ -82,7 +95,7 @@ function summaryLines(report: BenchReport): string[] {
   const pinned = report.verification.every((result) => result.pinnedToOneCore) ? 'one core' : 'not pinned: taskset missing';
   return [
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB; load average ${machine.loadAverageBefore.join(' / ')} before, ${report.loadAverageAfter.join(' / ')} after`,
-    `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon)`,
+    `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon); server CPU = the answering process's CPU time (all threads) per request`,
     `Token checks alone (${pinned}): verifyAccessToken ${verification}`,
     `JWKS fetches: next-server ${report.jwksFetches.nextServer}, comparison server ${report.jwksFetches.comparisonServer}, for ${report.jwksFetches.verifiedRequests.toLocaleString('en-US')} locally verified requests`,
   ];
