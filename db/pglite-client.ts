@@ -34,7 +34,7 @@ export function pgliteForDrizzle(client: PGlite): PGlite {
         work(
           delegate(tx, {
             query: (text: string, params?: unknown[], options?: QueryOptions) => {
-              if (tx.closed) throw new Error('Transaction is closed');
+              if (tx.closed) return Promise.reject(new Error('Transaction is closed'));
               return query(text, params, options, true);
             },
           }),
@@ -132,10 +132,11 @@ class PreparedStatements {
 
 /** The options Drizzle sends (row mode, its parsers) are the only ones the prepared path handles. */
 function canPrepare(options: QueryOptions | undefined): boolean {
-  if (!options) return true;
-  const { rowMode, parsers, ...rest } = options;
-  void rowMode;
-  return Object.keys(rest).length === 0 && (!parsers || Object.keys(parsers).every((type) => DRIZZLE_TEXT_TYPES.includes(Number(type))));
+  return Object.entries(options ?? {}).every(
+    ([option, value]) =>
+      option === 'rowMode' ||
+      (option === 'parsers' && Object.keys(value ?? {}).every((type) => DRIZZLE_TEXT_TYPES.includes(Number(type)))),
+  );
 }
 
 function withoutInstalledParsers(options: QueryOptions | undefined): QueryOptions | undefined {
