@@ -3,7 +3,8 @@ import { createServerClient } from '@supabase/ssr';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
-import { verifyAccessToken, type AccessTokenClaims } from './verify-access-token';
+import { verifyAccessTokenCached } from './verified-token-cache';
+import type { AccessTokenClaims } from './verify-access-token';
 
 export interface CookieToSet {
   name: string;
@@ -26,9 +27,9 @@ const SESSION_COOKIE_NAME = /^sb-.+-auth-token(\.\d+)?$/;
  * Decoding the session cookie means building a Supabase client for every
  * request, which costs more than verifying the token. What it yields depends
  * only on the cookie values, so the access token found in them is remembered
- * by value (once it has verified). The token is still verified on every
- * request; a remembered one is used only while it is well clear of the margin
- * in which @supabase/ssr would refresh it (90 s), so refreshing works as before.
+ * by value (once it has verified). The token still goes through the verifier
+ * on every request; a remembered one is used only while it is well clear of the
+ * margin in which @supabase/ssr would refresh it (90 s), so refreshing works as before.
  */
 const REMEMBER_UNTIL_EXPIRY_MS = 5 * 60_000;
 const MAX_REMEMBERED_SESSIONS = 1_000;
@@ -39,14 +40,15 @@ const decodedSessions = new Map<string, { accessToken: string; expiresAt: number
  * so handlers run the same under Next and in tests): the Authorization header
  * first, else the Supabase session cookie, which @supabase/ssr decodes (and
  * refreshes when it is about to expire). Either way the token then goes
- * through the one verifier; the session cookie is never trusted on its own.
+ * through the one verifier (which remembers tokens that passed, for a minute:
+ * verified-token-cache.ts); the session cookie is never trusted on its own.
  */
 export async function authenticateRequest(request: NextRequest): Promise<AuthenticatedRequest> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('unauthorized', 'Send the access token as Authorization: Bearer <token>.');
-    return { claims: await verifyAccessToken(match[1]), via: 'bearer', cookiesToSet: [], cookieHeaders: {} };
+    return { claims: await verifyAccessTokenCached(match[1]), via: 'bearer', cookiesToSet: [], cookieHeaders: {} };
   }
 
   const sessionCookies = request.cookies.getAll().filter((cookie) => SESSION_COOKIE_NAME.test(cookie.name));
@@ -56,7 +58,7 @@ export async function authenticateRequest(request: NextRequest): Promise<Authent
   const sessionKey = sessionCookies.map(({ name, value }) => `${name}=${value}`).join('; ');
   const remembered = decodedSessions.get(sessionKey);
   if (remembered && remembered.expiresAt * 1000 - Date.now() > REMEMBER_UNTIL_EXPIRY_MS) {
-    return { claims: await verifyAccessToken(remembered.accessToken), via: 'cookie', cookiesToSet: [], cookieHeaders: {} };
+    return { claims: await verifyAccessTokenCached(remembered.accessToken), via: 'cookie', cookiesToSet: [], cookieHeaders: {} };
   }
 
   const cookiesToSet: CookieToSet[] = [];
@@ -74,7 +76,7 @@ export async function authenticateRequest(request: NextRequest): Promise<Authent
   const { data } = await supabase.auth.getSession();
   const accessToken = data.session?.access_token;
   if (!accessToken) throw new AppError('unauthorized', 'The session has ended; sign in again.');
-  const claims = await verifyAccessToken(accessToken);
+  const claims = await verifyAccessTokenCached(accessToken);
   if (cookiesToSet.length === 0) {
     if (decodedSessions.size >= MAX_REMEMBERED_SESSIONS) decodedSessions.clear();
     decodedSessions.set(sessionKey, { accessToken, expiresAt: claims.expiresAt });

@@ -4,7 +4,7 @@ import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { AppError } from '@/lib/http/app-error';
 import { callerFromClaims, type Caller } from './caller';
 import { ensureProfile } from './ensure-profile';
-import { verifyAccessToken } from './verify-access-token';
+import { verifyAccessTokenCached } from './verified-token-cache';
 
 /**
  * The signed-in caller for server components and server actions, from the
@@ -20,7 +20,7 @@ export const getCurrentCaller = cache(async (): Promise<Caller | null> => {
   const { data } = await supabase.auth.getSession();
   if (!data.session) return null;
   try {
-    const claims = await verifyAccessToken(data.session.access_token);
+    const claims = await verifyAccessTokenCached(data.session.access_token);
     await ensureProfile(claims);
     return callerFromClaims(claims);
   } catch (error) {

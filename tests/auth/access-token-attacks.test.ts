@@ -23,6 +23,8 @@ let signingKey: CryptoKey;
 let publicJwk: JWK;
 let publicPem: string;
 let attackerKey: CryptoKey;
+/** What the key set endpoint publishes; a test withdraws a key by changing it. */
+let publishedKeys: JWK[] = [];
 
 const userId = randomUUID();
 
@@ -55,11 +57,12 @@ beforeAll(async () => {
   publicJwk = { ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'ES256', use: 'sig' };
   publicPem = await exportSPKI(pair.publicKey);
   attackerKey = (await generateKeyPair('ES256')).privateKey;
+  publishedKeys = [publicJwk];
 
   server = createServer((request, response) => {
     if (request.url === '/auth/v1/.well-known/jwks.json') {
       jwksFetches += 1;
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: publishedKeys }));
     } else {
       response.writeHead(404).end();
     }
@@ -173,6 +176,51 @@ describe('a valid access token', () => {
       await expectRejected(await sign(claims(), signingKey, { kid: `unknown-${attempt}` }));
     }
     expect(jwksFetches - before).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a token that was accepted before (remembered for up to a minute)', () => {
+  it('is refused once it has expired, although it passed moments earlier', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await sign(claims({ iat: now, exp: now + 5 }));
+    expect((await as(token).get('/api/v1/me')).status).toBe(200);
+
+    // Past its exp and the 30 s clock tolerance, but within the minute it would be remembered for.
+    vi.useFakeTimers({ toFake: ['Date'], now: (now + 5 + 35) * 1000 });
+    try {
+      await expectRejected(token);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops working within a minute and a key set refresh once its key is withdrawn', async () => {
+    const pair = await generateKeyPair('ES256', { extractable: true });
+    const rotatedOut = { ...(await exportJWK(pair.publicKey)), kid: 'signing-key-2', alg: 'ES256', use: 'sig' };
+    publishedKeys = [publicJwk, rotatedOut];
+    // A token under a kid the process has not seen makes it refetch the key set (after the cooldown).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+    try {
+      const token = await sign(claims({ exp: Math.floor(Date.now() / 1000) + 3600 }), pair.privateKey, { kid: 'signing-key-2' });
+      expect((await as(token).get('/api/v1/me')).status).toBe(200);
+
+      publishedKeys = [publicJwk];
+      vi.setSystemTime(Date.now() + 11 * 60_000); // past the minute it is remembered and the key set's ten-minute cache
+      await expectRejected(token);
+      // Tokens under the key that stayed are unaffected.
+      expect((await as(await sign(claims({ exp: Math.floor(Date.now() / 1000) + 3600 }))).get('/api/v1/me')).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+      publishedKeys = [publicJwk];
+    }
+  });
+
+  it('is remembered byte for byte only: the same claims under a forged signature still get 401', async () => {
+    const token = await sign(claims());
+    expect((await as(token).get('/api/v1/me')).status).toBe(200);
+    const [header, payload] = token.split('.');
+    const forged = (await sign(claims(), attackerKey)).split('.')[2];
+    await expectRejected(`${header}.${payload}.${forged}`);
   });
 });
 
