@@ -97,7 +97,7 @@ function summaryLines(report: BenchReport): string[] {
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB; load average ${machine.loadAverageBefore.join(' / ')} before, ${report.loadAverageAfter.join(' / ')} after`,
     `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon); server CPU = the answering process's CPU time (all threads) per request`,
     `Token checks alone (${pinned}): verifyAccessToken ${verification}`,
-    `JWKS fetches: next-server ${report.jwksFetches.nextServer}, comparison server ${report.jwksFetches.comparisonServer}, for ${report.jwksFetches.verifiedRequests.toLocaleString('en-US')} locally verified requests`,
+    `JWKS fetches: next-server ${report.jwksFetches.nextServer}, comparison server ${report.jwksFetches.comparisonServer}, for ${report.jwksFetches.verifiedRequests.toLocaleString('en-US')} locally authenticated requests`,
   ];
 }
 
