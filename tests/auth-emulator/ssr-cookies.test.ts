@@ -4,7 +4,9 @@ import { LOCAL_PUBLISHABLE_KEY } from '../../scripts/auth-emulator/constants';
 import { EMULATOR_CALLBACK_URL, submitSignInPage } from '../support/auth-emulator';
 import { setupAuthEmulator } from './fixtures';
 
-const emulator = setupAuthEmulator({ accessTokenLifetimeSeconds: 1 });
+// Short enough to expire within the test, long enough that a loaded CI machine
+// still checks a fresh token before it lapses (1 s flaked there).
+const emulator = setupAuthEmulator({ accessTokenLifetimeSeconds: 4 });
 
 /** A browser's cookie jar as seen by one server request after another. */
 function createCookieJar() {
@@ -55,8 +57,8 @@ describe('@supabase/ssr against the emulator', () => {
     const claims = await jar.client().auth.getClaims();
     expect(claims.data?.claims.email).toBe('cookies@example.com');
 
-    // With a 1 s lifetime the next request finds the token expiring and refreshes it.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Past the token's lifetime, the next request finds it expired and refreshes it.
+    await new Promise((resolve) => setTimeout(resolve, 4100));
     const afterExpiry = await jar.client().auth.getClaims();
     expect(afterExpiry.error).toBeNull();
     expect(afterExpiry.data?.claims.email).toBe('cookies@example.com');
