@@ -8,6 +8,7 @@ import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { slugFromName } from '@/lib/tenancy/slug-from-name';
 import { createOrganizationAction } from '../actions';
+import { OrganizationUrlField } from './organization-url-field';
 
 /** The address an organization name suggests; the server checks the final one. */
 export function suggestSlug(name: string): string {
@@ -36,32 +37,13 @@ export function CreateOrganizationForm() {
           maxLength={100}
         />
       </Field>
-      <Field
-        label="URL"
+      <OrganizationUrlField
         description="Letters, digits and hyphens; you can change it later in Settings."
         error={fieldError(state, 'slug')}
-        required
-      >
-        <div className="flex items-stretch">
-          <span
-            aria-hidden="true"
-            className="hidden items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500 sm:flex"
-          >
-            /dashboard/
-          </span>
-          <Input
-            name="slug"
-            value={slug}
-            onChange={(event) => setCustomSlug(event.target.value.toLowerCase())}
-            placeholder="acme"
-            autoCapitalize="off"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={48}
-            className="sm:rounded-l-none"
-          />
-        </div>
-      </Field>
+        value={slug}
+        onChange={(event) => setCustomSlug(event.target.value.toLowerCase())}
+        placeholder="acme"
+      />
       <p className="text-sm text-slate-600" aria-live="polite">
         {slug ? (
           <>

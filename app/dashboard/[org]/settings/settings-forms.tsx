@@ -10,6 +10,7 @@ import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { useToast } from '@/app/_components/ui/toast';
+import { OrganizationUrlField } from '@/app/dashboard/_components/organization-url-field';
 import { deleteOrganizationAction, updateOrganizationAction } from './actions';
 
 export function OrganizationSettingsForm({ slug, name }: { slug: string; name: string }) {
@@ -32,30 +33,11 @@ export function OrganizationSettingsForm({ slug, name }: { slug: string; name: s
           <Field label="Organization name" error={fieldError(state, 'name')} required>
             <Input name="name" defaultValue={submittedValue(state, 'name') ?? name} maxLength={100} autoComplete="organization" />
           </Field>
-          <Field
-            label="URL"
+          <OrganizationUrlField
             description="Changing it changes the address of every page of this organization; old links stop working."
             error={fieldError(state, 'slug')}
-            required
-          >
-            <div className="flex items-stretch">
-              <span
-                aria-hidden="true"
-                className="hidden items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500 sm:flex"
-              >
-                /dashboard/
-              </span>
-              <Input
-                name="slug"
-                defaultValue={submittedValue(state, 'slug') ?? slug}
-                maxLength={48}
-                autoCapitalize="off"
-                autoComplete="off"
-                spellCheck={false}
-                className="sm:rounded-l-none"
-              />
-            </div>
-          </Field>
+            defaultValue={submittedValue(state, 'slug') ?? slug}
+          />
         </div>
       </Card>
     </form>
