@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
+import { makeCaller, ownerRows, rowsAs } from '../support/callers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /*
@@ -11,36 +11,24 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  */
 
 let database: TestDatabase;
-let tenancy: typeof import('@/lib/tenancy/tenant-transaction');
-const ada: Caller = { userId: '00000000-0000-4000-8000-0000000000a1', email: 'ada@example.com', claims: {} };
-const bob: Caller = { userId: '00000000-0000-4000-8000-0000000000b2', email: 'bob@example.com', claims: {} };
-for (const caller of [ada, bob]) caller.claims = { sub: caller.userId, email: caller.email, role: 'authenticated' };
+const ada = makeCaller('ada@example.com', '00000000-0000-4000-8000-0000000000a1');
+const bob = makeCaller('bob@example.com', '00000000-0000-4000-8000-0000000000b2');
 const organizationIds: Record<'acme' | 'bobco', string> = { acme: '', bobco: '' };
-
-async function rowsAs<Row = Record<string, unknown>>(caller: Caller, query: SQL): Promise<Row[]> {
-  return tenancy.asUser(caller, async (tx) => tenancy.resultRows<Row>(await tx.execute(query)));
-}
-
-async function ownerRows<Row = Record<string, unknown>>(query: SQL): Promise<Row[]> {
-  const result = await database.db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const { useDatabase: attachDatabase } = await import('@/lib/db');
   attachDatabase(database);
-  tenancy = await import('@/lib/tenancy/tenant-transaction');
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
   for (const caller of [ada, bob]) await upsertProfile({ id: caller.userId, email: caller.email! });
   organizationIds.acme = (await createOrganization(ada, { name: 'Acme', slug: 'acme' })).id;
   organizationIds.bobco = (await createOrganization(bob, { name: 'Bobco', slug: 'bobco' })).id;
-  await ownerRows(sql`update organizations set stripe_customer_id = 'cus_bobco' where id = ${organizationIds.bobco}`);
-  await ownerRows(sql`
+  await ownerRows(database, sql`update organizations set stripe_customer_id = 'cus_bobco' where id = ${organizationIds.bobco}`);
+  await ownerRows(database, sql`
     insert into subscriptions (id, organization_id, stripe_customer_id, status, plan, interval, stripe_created_at)
     values ('sub_bobco', ${organizationIds.bobco}, 'cus_bobco', 'active', 'business', 'month', now())`);
-  await ownerRows(sql`insert into stripe_events (id, type, stripe_created_at) values ('evt_1', 'invoice.paid', now())`);
+  await ownerRows(database, sql`insert into stripe_events (id, type, stripe_created_at) values ('evt_1', 'invoice.paid', now())`);
 });
 
 afterAll(async () => {
@@ -61,14 +49,14 @@ describe('billing tables under row level security', () => {
     ).rejects.toThrow();
     await expect(rowsAs(bob, sql`update subscriptions set plan = 'business', status = 'active'`)).rejects.toThrow();
     await expect(rowsAs(bob, sql`delete from subscriptions`)).rejects.toThrow();
-    expect(await ownerRows(sql`select id, status from subscriptions`)).toEqual([{ id: 'sub_bobco', status: 'active' }]);
+    expect(await ownerRows(database, sql`select id, status from subscriptions`)).toEqual([{ id: 'sub_bobco', status: 'active' }]);
   });
 
   it('an owner cannot point their organization at another organization’s Stripe customer', async () => {
     await expect(
       rowsAs(ada, sql`update organizations set stripe_customer_id = 'cus_bobco' where id = ${organizationIds.acme}`),
     ).rejects.toThrow();
-    expect(await ownerRows(sql`select stripe_customer_id from organizations where id = ${organizationIds.acme}`)).toEqual([
+    expect(await ownerRows(database, sql`select stripe_customer_id from organizations where id = ${organizationIds.acme}`)).toEqual([
       { stripe_customer_id: null },
     ]);
   });

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
+import { makeCaller } from '../support/callers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /*
@@ -13,11 +12,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 let database: TestDatabase;
 let invitations: typeof import('@/lib/tenancy/invitations');
 let tenantScope: typeof import('@/lib/tenancy/tenant-scope');
-
-function makeCaller(email: string): Caller {
-  const userId = randomUUID();
-  return { userId, email, claims: { sub: userId, email, role: 'authenticated', aud: 'authenticated' } };
-}
 
 const owner = makeCaller('owner@example.com');
 const invitee = makeCaller('invitee@example.com');

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
+import { resultRows } from '@/lib/tenancy/tenant-transaction';
+import { makeCaller, ownerRows, rowsAs } from '../support/callers';
 import { giveOrganizationPlan } from '../support/plans';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -13,34 +13,18 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  */
 
 let database: TestDatabase;
-let tenancy: typeof import('@/lib/tenancy/tenant-transaction');
 const organizationIds: Record<string, string> = {};
-
-function makeCaller(email: string): Caller {
-  const userId = randomUUID();
-  return { userId, email, claims: { sub: userId, email, role: 'authenticated', aud: 'authenticated' } };
-}
 
 const ada = makeCaller('ada@example.com'); // owner of acme
 const cara = makeCaller('cara@example.com'); // member of acme
 const dan = makeCaller('dan@example.com'); // admin of acme
 const bob = makeCaller('bob@example.com'); // owner of bobco, outsider to acme
 
-async function rowsAs<Row = Record<string, unknown>>(caller: Caller, query: SQL): Promise<Row[]> {
-  return tenancy.asUser(caller, async (tx) => tenancy.resultRows<Row>(await tx.execute(query)));
-}
-
-async function ownerRows<Row = Record<string, unknown>>(query: SQL): Promise<Row[]> {
-  const result = await database.db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   // Not a React hook, despite the name: it points lib/db at this file's database.
   const { useDatabase: attachDatabase } = await import('@/lib/db');
   attachDatabase(database);
-  tenancy = await import('@/lib/tenancy/tenant-transaction');
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
   const { inOrganization } = await import('@/lib/tenancy/tenant-scope');
@@ -76,7 +60,7 @@ describe('row level security inside the tenant transaction', () => {
     const asCara = await rowsAs<{ name: string }>(cara, sql`select * from projects`);
     expect(asBob.map((row) => row.name)).toEqual(['Bobco boat']);
     expect(asCara.map((row) => row.name).sort()).toEqual(['Acme engine', 'Acme rocket']);
-    expect(await ownerRows(sql`select * from projects`)).toHaveLength(3);
+    expect(await ownerRows(database, sql`select * from projects`)).toHaveLength(3);
   });
 
   it('hides other organizations, their memberships, invitations and audit events', async () => {
@@ -100,7 +84,7 @@ describe('row level security inside the tenant transaction', () => {
   });
 
   it('refuses writes into another organization even when the app’s checks are skipped', async () => {
-    const before = await ownerRows(sql`select * from projects order by id`);
+    const before = await ownerRows(database, sql`select * from projects order by id`);
     await expect(
       rowsAs(bob, sql`insert into projects (organization_id, name, created_by) values (${organizationIds.acme}, 'Planted', ${bob.userId})`),
     ).rejects.toThrow();
@@ -111,8 +95,8 @@ describe('row level security inside the tenant transaction', () => {
     await expect(
       rowsAs(bob, sql`insert into audit_events (organization_id, actor_id, action, target_type, target_id) values (${organizationIds.acme}, ${bob.userId}, 'x', 'x', 'x')`),
     ).rejects.toThrow();
-    expect(await ownerRows(sql`select * from projects order by id`)).toEqual(before);
-    expect(await ownerRows(sql`select name from organizations order by name`)).toEqual([{ name: 'Acme' }, { name: 'Bobco' }]);
+    expect(await ownerRows(database, sql`select * from projects order by id`)).toEqual(before);
+    expect(await ownerRows(database, sql`select name from organizations order by name`)).toEqual([{ name: 'Acme' }, { name: 'Bobco' }]);
   });
 
   it('refuses joining an organization with members without an invitation, as any role', async () => {
@@ -128,7 +112,7 @@ describe('row level security inside the tenant transaction', () => {
     await expect(rowsAs(dan, sql`update memberships set role = 'owner' where user_id = ${dan.userId}`)).rejects.toThrow();
     await rowsAs(dan, sql`update memberships set role = 'member' where user_id = ${ada.userId}`);
     expect(
-      await ownerRows(sql`select role from memberships where organization_id = ${organizationIds.acme} order by role`),
+      await ownerRows(database, sql`select role from memberships where organization_id = ${organizationIds.acme} order by role`),
     ).toEqual([{ role: 'owner' }, { role: 'admin' }, { role: 'member' }]);
   });
 
@@ -144,12 +128,12 @@ describe('row level security inside the tenant transaction', () => {
     await expect(rowsAs(ada, sql`update projects set organization_id = ${organizationIds.bobco}`)).rejects.toThrow();
     await expect(rowsAs(ada, sql`delete from audit_events`)).rejects.toThrow();
     await expect(rowsAs(ada, sql`update profiles set email = 'ada@evil.example.com'`)).rejects.toThrow();
-    expect(await ownerRows(sql`select role from invitations where email = ${bob.email}`)).toEqual([{ role: 'member' }]);
+    expect(await ownerRows(database, sql`select role from invitations where email = ${bob.email}`)).toEqual([{ role: 'member' }]);
   });
 
   it('never lets a caller’s identity outlive its transaction on a reused connection', async () => {
     await rowsAs(ada, sql`select 1`);
-    const [after] = await ownerRows<{ claims: string | null; role: string }>(
+    const [after] = await ownerRows<{ claims: string | null; role: string }>(database, 
       sql`select nullif(current_setting('request.jwt.claims', true), '') as claims, current_user as role`,
     );
     expect(after?.claims ?? null).toBeNull();
@@ -159,7 +143,7 @@ describe('row level security inside the tenant transaction', () => {
   it('shows nothing to the authenticated role when no claims are set', async () => {
     const rows = await database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role authenticated`);
-      return tenancy.resultRows(await tx.execute(sql`select * from projects`));
+      return resultRows(await tx.execute(sql`select * from projects`));
     });
     expect(rows).toEqual([]);
   });
