@@ -1,38 +1,10 @@
 'use client';
 
-import { useEffect } from 'react';
-import { Button } from '@/app/_components/ui/button';
 import { ButtonLink } from '@/app/_components/ui/button-link';
-import { StatusPage } from '@/app/_components/ui/status-page';
-import { errorDigest } from '@/app/_components/ui/error-digest';
+import { ErrorStatusPage } from '@/app/_components/ui/error-status-page';
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
-  const digest = errorDigest(error);
   return (
-    <StatusPage
-      code="Error"
-      title="Something went wrong"
-      actions={
-        <>
-          <Button variant="primary" onClick={() => retry()}>
-            Try again
-          </Button>
-          <ButtonLink href="/">Back to the home page</ButtonLink>
-        </>
-      }
-    >
-      {/* Never the error's message or stack: they can hold internals. The digest finds the server log line. */}
-      <p>This page could not be loaded. It is probably temporary: try again in a moment.</p>
-      {digest && (
-        <p className="text-sm">
-          If it keeps happening, contact support and quote reference{' '}
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-800">{digest}</code>.
-        </p>
-      )}
-    </StatusPage>
+    <ErrorStatusPage error={error} retry={retry} otherAction={<ButtonLink href="/">Back to the home page</ButtonLink>} />
   );
 }
