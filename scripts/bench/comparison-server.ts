@@ -20,7 +20,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
-import { NextRequest } from 'next/server';
 import { GET as health } from '@/app/api/health/route';
 import { GET as listProjectsRoute, POST as createProjectRoute } from '@/app/api/v1/orgs/[slug]/projects/route';
 import { POST as createOrganizationRoute } from '@/app/api/v1/orgs/route';
@@ -34,6 +33,7 @@ import { pageQuerySchema, toPageRequest } from '@/lib/http/pagination';
 import { parseQuery } from '@/lib/http/parse-input';
 import { listProjects } from '@/lib/projects/projects';
 import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { toNextRequest, writeResponse } from '../route-handler-over-http';
 
 const { supabaseUrl, supabasePublishableKey } = env();
 const supabase = createClient(supabaseUrl, supabasePublishableKey, {
@@ -75,18 +75,10 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse) {
     outgoing.writeHead(404).end();
     return;
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  const request = new NextRequest(url, { method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+  const request = await toNextRequest(incoming);
   const params = { ...route.pattern.exec(url.pathname)?.groups };
   const response = await route.handler(request, { params: Promise.resolve(params) });
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
+  await writeResponse(outgoing, response);
 }
 
 await getDatabase(); // open (and in local mode migrate) before the first request, as instrumentation.ts does under Next

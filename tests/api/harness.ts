@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
+import { toNextRequest, writeResponse } from '../../scripts/route-handler-over-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 export const SITE_URL = 'http://localhost:3000';
@@ -97,22 +98,7 @@ export function as(token: string | undefined) {
 /** Serves `dispatch` on a free port. */
 export async function startHttpServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-      else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    }
-    const method = incoming.method ?? 'GET';
-    const request = new NextRequest(new URL(incoming.url ?? '/', `http://${incoming.headers.host}`), {
-      method,
-      headers,
-      body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
-    });
-    const response = await dispatch(request);
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-    outgoing.end(Buffer.from(await response.arrayBuffer()));
+    await writeResponse(outgoing, await dispatch(await toNextRequest(incoming)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
