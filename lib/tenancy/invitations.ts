@@ -125,12 +125,7 @@ export function acceptInvitation(caller: Caller, token: string): Promise<Organiz
     // The caller is not a member yet, so RLS hides the invitation; this
     // SECURITY DEFINER lookup shows it to whoever holds the token.
     const [invitation] = resultRows<FoundInvitation>(
-      await tx.execute(sql`
-        select id, organization_id, email, role,
-               revoked_at is not null as is_revoked,
-               accepted_at is not null as is_accepted,
-               expires_at <= now() as is_expired
-        from tenantry.find_invitation(${hashToken(token)})`),
+      await tx.execute(sql`select ${FOUND_INVITATION_COLUMNS} from tenantry.find_invitation(${hashToken(token)})`),
     );
     if (!invitation) throw notFound('Invitation');
     return joinWithInvitation(tx, caller, invitation);
@@ -146,12 +141,7 @@ export function acceptInvitationForMyEmail(caller: Caller, invitationId: string)
   return asUser(caller, async (tx) => {
     // RLS shows an invitation to its addressee (and to the organization's admins, hence the email check below).
     const [invitation] = resultRows<FoundInvitation>(
-      await tx.execute(sql`
-        select id, organization_id, email, role,
-               revoked_at is not null as is_revoked,
-               accepted_at is not null as is_accepted,
-               expires_at <= now() as is_expired
-        from public.invitations where id = ${invitationId}`),
+      await tx.execute(sql`select ${FOUND_INVITATION_COLUMNS} from public.invitations where id = ${invitationId}`),
     );
     if (!invitation || !caller.email || caller.email.toLowerCase() !== invitation.email.toLowerCase()) {
       throw notFound('Invitation');
@@ -285,6 +275,10 @@ function presentPreview(row: PreviewRow): InvitationPreview {
     invited_by: row.inviter_id ? { name: row.inviter_name, email: row.inviter_email } : null,
   };
 }
+
+/** The columns of a `FoundInvitation`, from the invitations table or the token lookup that returns its rows. */
+const FOUND_INVITATION_COLUMNS = sql.raw(`id, organization_id, email, role,
+  revoked_at is not null as is_revoked, accepted_at is not null as is_accepted, expires_at <= now() as is_expired`);
 
 interface FoundInvitation {
   id: string;
