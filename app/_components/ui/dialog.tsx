@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
+import { Button } from './button';
 
 export interface DialogProps {
   open: boolean;
@@ -142,5 +143,27 @@ function Wrapper({ action, children }: { action: DialogProps['action']; children
     <form action={action} className="flex min-h-0 flex-col">
       {children}
     </form>
+  );
+}
+
+/** The footer of a form dialog: Cancel, and the submit button that shows `pendingText` while the action runs. */
+export function FormDialogFooter({
+  onCancel,
+  submitLabel,
+  pendingText,
+}: {
+  onCancel: () => void;
+  submitLabel: React.ReactNode;
+  pendingText: string;
+}) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" pendingText={pendingText}>
+        {submitLabel}
+      </Button>
+    </>
   );
 }

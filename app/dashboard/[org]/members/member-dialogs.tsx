@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 import { CopyButton } from '@/app/_components/ui/copy-button';
-import { Dialog } from '@/app/_components/ui/dialog';
+import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
@@ -97,16 +97,7 @@ function InviteDialog({ open, onClose, slug, canInviteOwners }: { open: boolean;
       title="Invite a member"
       description="They get a link to join. You can revoke it until it is used."
       action={formAction}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" pendingText="Inviting…">
-            Create invitation
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel="Create invitation" pendingText="Inviting…" />}
     >
       <div className="space-y-4">
         <FormMessage state={state} />
@@ -178,16 +169,7 @@ function ChangeRoleDialog({
       title={`Change the role of ${member.label}`}
       size="sm"
       action={formAction}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" pendingText="Saving…">
-            Save role
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel="Save role" pendingText="Saving…" />}
     >
       <div className="space-y-4">
         <Field label="Role" description={ROLE_HELP} error={fieldError(state, 'role')}>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
-import { Dialog } from '@/app/_components/ui/dialog';
+import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue, type FormAction } from '@/app/_components/ui/form-state';
@@ -104,16 +104,7 @@ function ProjectFormDialog({
       onClose={onClose}
       title={title}
       action={formAction}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" pendingText="Saving…">
-            {submitLabel}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter onCancel={onClose} submitLabel={submitLabel} pendingText="Saving…" />}
     >
       <div className="space-y-4">
         <FormMessage state={state} />
