@@ -87,4 +87,6 @@ export async function migrateDatabase(connection: DatabaseConnection): Promise<v
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(connection.db as never, config);
   }
+  const { syncPlanLimits } = await import('./plan-limits');
+  await syncPlanLimits(connection.db);
 }

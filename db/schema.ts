@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -29,6 +29,16 @@ export type Profile = typeof profiles.$inferSelect;
 export const membershipRole = pgEnum('membership_role', ['owner', 'admin', 'member']);
 export type MembershipRole = (typeof membershipRole.enumValues)[number];
 
+/*
+ * The same format and length rules the API's zod schemas apply, so a direct
+ * write (Supabase's Data API, a script) cannot store what the API would refuse.
+ * Lengths are in code points here and in UTF-16 units in the API, so anything
+ * the API accepts fits. "Trimmed" means no ASCII whitespace at either end:
+ * the API trims more than that, never less.
+ */
+const isTrimmedText = (column: unknown, max: number) =>
+  sql`char_length(${column}) between 1 and ${sql.raw(String(max))} and ${column} !~ '^[[:space:]]|[[:space:]]$'`;
+
 const pagedTimestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -45,7 +55,10 @@ export const organizations = pgTable('organizations', {
    */
   stripeCustomerId: text('stripe_customer_id').unique('organizations_stripe_customer_id_unique'),
   ...pagedTimestamps,
-});
+}, (table) => [
+  check('organizations_slug_format', sql`${table.slug} ~ '^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$'`),
+  check('organizations_name_format', isTrimmedText(table.name, 100)),
+]);
 
 export const memberships = pgTable(
   'memberships',
@@ -88,6 +101,11 @@ export const invitations = pgTable(
   (table) => [
     index('invitations_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
     index('invitations_email_index').on(sql`lower(${table.email})`),
+    check('invitations_email_format', sql`char_length(${table.email}) <= 320 and ${table.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+    // A SHA-256 in hex: the database makes it from a token it generates (tenantry.create_invitation).
+    check('invitations_token_hash_format', sql`${table.tokenHash} ~ '^[0-9a-f]{64}$'`),
+    check('invitations_expiry_window', sql`${table.expiresAt} <= ${table.createdAt} + interval '30 days'`),
+    check('invitations_accepted_or_revoked', sql`${table.acceptedAt} is null or ${table.revokedAt} is null`),
   ],
 );
 
@@ -104,7 +122,11 @@ export const projects = pgTable(
     createdBy: uuid('created_by').references(() => profiles.id, { onDelete: 'set null' }),
     ...pagedTimestamps,
   },
-  (table) => [index('projects_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc())],
+  (table) => [
+    index('projects_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
+    check('projects_name_format', isTrimmedText(table.name, 200)),
+    check('projects_description_length', sql`char_length(${table.description}) <= 2000`),
+  ],
 );
 
 export const auditEvents = pgTable(
@@ -176,6 +198,21 @@ export const stripeEvents = pgTable('stripe_events', {
   type: text('type').notNull(),
   stripeCreatedAt: timestamp('stripe_created_at', { withTimezone: true }).notNull(),
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Each plan's limits, as the database enforces them (triggers on projects,
+ * invitations and memberships). A copy of lib/billing/plans.ts, rewritten
+ * from that file after every migration (db/plan-limits.ts), so the file stays
+ * the one place a founder edits. Null is unlimited.
+ */
+export const planLimits = pgTable('plan_limits', {
+  plan: text('plan').primaryKey(),
+  name: text('name').notNull(),
+  /** Order of the plans, cheapest first: the first with room is the one an error suggests. */
+  position: integer('position').notNull(),
+  projects: integer('projects'),
+  members: integer('members'),
 });
 
 export type Organization = typeof organizations.$inferSelect;
