@@ -1,9 +1,11 @@
 import 'server-only';
 import { auditEvents } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 
 export interface AuditEntry {
+  organizationId: string;
+  /** Who acted: a verified `sub`, or Stripe's fixed id for what Stripe did. */
+  actorId: string;
   action: string;
   targetType: string;
   targetId: string;
@@ -11,19 +13,11 @@ export interface AuditEntry {
 }
 
 /**
- * Writes one audit event in the caller's transaction, so the event exists if
- * and only if the change it describes was committed.
+ * Writes one audit event in a system transaction (`asSystem`). Users cannot
+ * write audit events: tenant changes are recorded by the database itself
+ * (tenantry.write_audit_event), and this is for what happens outside it, at
+ * Stripe, after the caller's role was checked.
  */
-export async function recordAuditEvent(
-  scope: { tx: Transaction; caller: Caller; organizationId: string },
-  entry: AuditEntry,
-): Promise<void> {
-  await scope.tx.insert(auditEvents).values({
-    organizationId: scope.organizationId,
-    actorId: scope.caller.userId,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    details: entry.details ?? {},
-  });
+export async function recordAuditEvent(systemTx: Transaction, entry: AuditEntry): Promise<void> {
+  await systemTx.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
 }

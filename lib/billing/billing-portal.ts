@@ -1,27 +1,36 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Caller } from '@/lib/auth/caller';
 import { AppError } from '@/lib/http/app-error';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import { inOrganization } from '@/lib/tenancy/tenant-scope';
 import { billingPageUrl } from './checkout';
 import { callStripe } from './stripe-client';
+import { asSystem } from './system-transaction';
 
 /**
  * A Stripe Customer Portal session for the organization (change plan, cancel,
  * update the card, invoices), returning to the billing page. Owners and admins
- * only (the route checks the role). The Stripe call runs inside the tenant
- * transaction, so the audit event exists only if the portal link does.
+ * only. Like Checkout, Stripe is called after the tenant transaction that
+ * checks the role, and the audit event is written by the system once the
+ * portal link exists.
  */
-export async function openBillingPortal(scope: TenantScope): Promise<{ url: string }> {
-  const customerId = scope.organization.stripeCustomerId;
+export async function openBillingPortal(caller: Caller, slug: string): Promise<{ url: string }> {
+  const organization = await inOrganization(caller, slug, 'admin', async (scope) => scope.organization);
+  const customerId = organization.stripeCustomerId;
   if (!customerId) {
     throw new AppError('billing_not_set_up', 'This organization has no billing account yet; choose a plan first.');
   }
   const session = await callStripe('open the billing portal', (stripe) =>
-    stripe.billingPortal.sessions.create({ customer: customerId, return_url: billingPageUrl(scope.organization.slug) }),
+    stripe.billingPortal.sessions.create({ customer: customerId, return_url: billingPageUrl(organization.slug) }),
   );
-  await recordAuditEvent(
-    { tx: scope.tx, caller: scope.caller, organizationId: scope.organization.id },
-    { action: 'billing.portal_opened', targetType: 'organization', targetId: scope.organization.id, details: {} },
+  await asSystem((tx) =>
+    recordAuditEvent(tx, {
+      organizationId: organization.id,
+      actorId: caller.userId,
+      action: 'billing.portal_opened',
+      targetType: 'organization',
+      targetId: organization.id,
+    }),
   );
   return { url: session.url };
 }

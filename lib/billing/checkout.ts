@@ -10,6 +10,7 @@ import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
 import { ensureStripeCustomer } from './stripe-customer';
 import { callStripe } from './stripe-client';
 import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
+import { asSystem } from './system-transaction';
 
 export const startCheckoutInput = z
   .strictObject({
@@ -30,8 +31,9 @@ export function billingPageUrl(slug: string): string {
  * only. The organization comes from the verified membership, never from the
  * body; the session carries its id as `client_reference_id` and metadata.
  *
- * Not one tenant transaction: Stripe is called between two short ones, and
- * the customer id is written by the system (PGlite cannot nest transactions).
+ * Not one tenant transaction: Stripe is called after a short one that checks
+ * the role, and the customer id and the audit event are written by the system
+ * (PGlite cannot nest transactions).
  */
 export async function startCheckout(
   caller: Caller,
@@ -70,16 +72,15 @@ export async function startCheckout(
   });
   if (!session.url) throw new Error(`checkout session ${session.id} came back without a URL`);
 
-  await inOrganization(caller, slug, 'admin', (scope) =>
-    recordAuditEvent(
-      { tx: scope.tx, caller, organizationId: organization.id },
-      {
-        action: 'billing.checkout_started',
-        targetType: 'organization',
-        targetId: organization.id,
-        details: { plan: plan.id, interval: input.interval, checkout_session: session.id },
-      },
-    ),
+  await asSystem((tx) =>
+    recordAuditEvent(tx, {
+      organizationId: organization.id,
+      actorId: caller.userId,
+      action: 'billing.checkout_started',
+      targetType: 'organization',
+      targetId: organization.id,
+      details: { plan: plan.id, interval: input.interval, checkout_session: session.id },
+    }),
   );
   return { url: session.url };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { auditEvents, organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
+import { organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 import { planForLookupKey } from './plans';
 import { getStripe } from './stripe-client';
@@ -106,7 +107,7 @@ async function auditChange(tx: Transaction, before: Subscription | undefined, af
     : changes.status && after.status === 'canceled'
       ? 'subscription.canceled'
       : 'subscription.updated';
-  await tx.insert(auditEvents).values({
+  await recordAuditEvent(tx, {
     organizationId: after.organizationId,
     actorId: STRIPE_ACTOR_ID,
     action,

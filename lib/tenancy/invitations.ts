@@ -1,20 +1,15 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { invitations, memberships, organizations, profiles, type Invitation } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { invitations, memberships, organizations, type Invitation } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
-import { assertCanAdd } from '@/lib/billing/entitlements';
 import { getDatabase } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError, notFound } from '@/lib/http/app-error';
 import { type OrganizationView, organizationSchema } from './organizations';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
 import { asUser, resultRows, type Transaction } from './tenant-transaction';
-
-const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const inviteMemberInput = z
   .strictObject({
@@ -60,130 +55,72 @@ export async function listInvitations(scope: TenantScope): Promise<InvitationVie
 }
 
 /**
- * Invites someone by email. The accept URL is returned once: only a SHA-256 of
- * its token is stored, so a database leak does not hand out memberships.
+ * Invites someone by email. The database makes the token and keeps only its
+ * SHA-256, so a database leak does not hand out memberships; the accept URL
+ * is returned once. A pending invitation holds a seat, so the plan's member
+ * limit counts it (402 `plan_limit`).
  */
 export async function inviteMember(
   scope: TenantScope,
   input: z.infer<typeof inviteMemberInput>,
 ): Promise<z.infer<typeof createdInvitationSchema>> {
-  if (input.role === 'owner' && scope.membership.role !== 'owner') {
-    throw new AppError('forbidden', 'Only an owner can invite an owner.');
-  }
-  const [existing] = await scope.tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(profiles, eq(profiles.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, scope.organization.id), sql`lower(${profiles.email}) = ${input.email}`));
-  if (existing) throw new AppError('already_member', `${input.email} is already a member.`);
-  // A pending invitation holds a seat, so the plan's member limit counts it (402 `plan_limit`).
-  await assertCanAdd(scope, 'members');
-
-  const token = randomBytes(32).toString('base64url');
-  const [invitation] = await scope.tx
-    .insert(invitations)
-    .values({
-      organizationId: scope.organization.id,
-      email: input.email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedBy: scope.caller.userId,
-      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
-    })
-    .returning();
-  if (!invitation) throw new Error('the invitation insert returned nothing');
-  await recordAuditEvent(
-    { tx: scope.tx, caller: scope.caller, organizationId: scope.organization.id },
-    { action: 'invitation.created', targetType: 'invitation', targetId: invitation.id, details: { email: input.email, role: input.role } },
+  const [created] = resultRows<{ invitation_id: string; token: string }>(
+    await scope.tx.execute(
+      sql`select invitation_id, token from tenantry.create_invitation(${scope.organization.id}::uuid, ${input.email}::text, ${input.role}::membership_role)`,
+    ),
   );
-  return { invitation: presentInvitation(invitation), accept_url: `${env().NEXT_PUBLIC_SITE_URL}/invite/${token}` };
+  const [invitation] = await scope.tx.select().from(invitations).where(eq(invitations.id, created!.invitation_id));
+  if (!invitation) throw new Error('the invitation just created is not visible to its creator');
+  return { invitation: presentInvitation(invitation), accept_url: `${env().NEXT_PUBLIC_SITE_URL}/invite/${created!.token}` };
 }
 
 /** Revokes a pending invitation; revoking twice is harmless, revoking a used one is a conflict. */
 export async function revokeInvitation(scope: TenantScope, invitationId: string): Promise<void> {
-  const [invitation] = await scope.tx
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, scope.organization.id)));
-  if (!invitation) throw notFound('Invitation');
-  if (invitation.acceptedAt) throw new AppError('invitation_used', 'This invitation has already been accepted.');
-  if (invitation.revokedAt) return;
-  await scope.tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
-  await recordAuditEvent(
-    { tx: scope.tx, caller: scope.caller, organizationId: scope.organization.id },
-    { action: 'invitation.revoked', targetType: 'invitation', targetId: invitation.id, details: { email: invitation.email } },
-  );
+  await scope.tx.execute(sql`select tenantry.revoke_invitation(${scope.organization.id}::uuid, ${invitationId}::uuid)`);
 }
 
 /**
  * Joins the caller to the invitation's organization with its role. The token
  * proves the invitation was handed to someone; the verified email proves it
- * was handed to this caller.
+ * was handed to this caller (tenantry.accept_invitation).
  */
 export function acceptInvitation(caller: Caller, token: string): Promise<OrganizationView> {
   return asUser(caller, async (tx) => {
-    // The caller is not a member yet, so RLS hides the invitation; this
-    // SECURITY DEFINER lookup shows it to whoever holds the token.
-    const [invitation] = resultRows<FoundInvitation>(
-      await tx.execute(sql`select ${FOUND_INVITATION_COLUMNS} from tenantry.find_invitation(${hashToken(token)})`),
+    const [joined] = resultRows<{ organization_id: string }>(
+      await tx.execute(sql`select tenantry.accept_invitation(${token}::text) as organization_id`),
     );
-    if (!invitation) throw notFound('Invitation');
-    return joinWithInvitation(tx, caller, invitation);
+    return joinedOrganization(tx, caller, joined!.organization_id);
   });
 }
 
 /**
  * Accepts, without the token, an invitation addressed to the caller's
  * verified email: the dashboard lists these to a newcomer. The email is the
- * proof here, exactly what RLS already requires to insert the membership.
+ * proof here; any other invitation id is "not found".
  */
 export function acceptInvitationForMyEmail(caller: Caller, invitationId: string): Promise<OrganizationView> {
   return asUser(caller, async (tx) => {
-    // RLS shows an invitation to its addressee (and to the organization's admins, hence the email check below).
-    const [invitation] = resultRows<FoundInvitation>(
-      await tx.execute(sql`select ${FOUND_INVITATION_COLUMNS} from public.invitations where id = ${invitationId}`),
+    const [joined] = resultRows<{ organization_id: string }>(
+      await tx.execute(sql`select tenantry.accept_invitation_by_id(${invitationId}::uuid) as organization_id`),
     );
-    if (!invitation || !caller.email || caller.email.toLowerCase() !== invitation.email.toLowerCase()) {
-      throw notFound('Invitation');
-    }
-    return joinWithInvitation(tx, caller, invitation);
+    return joinedOrganization(tx, caller, joined!.organization_id);
   });
 }
 
-async function joinWithInvitation(tx: Transaction, caller: Caller, invitation: FoundInvitation): Promise<OrganizationView> {
-  if (invitation.is_revoked) throw new AppError('invitation_revoked', 'This invitation has been revoked.');
-  if (invitation.is_accepted) throw new AppError('invitation_used', 'This invitation has already been used.');
-  if (invitation.is_expired) throw new AppError('invitation_expired', 'This invitation has expired; ask for a new one.');
-  if (!caller.email || caller.email.toLowerCase() !== invitation.email.toLowerCase()) {
-    throw new AppError('invitation_email_mismatch', 'This invitation was sent to a different email address.');
-  }
-
-  const [existing] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, invitation.organization_id), eq(memberships.userId, caller.userId)));
-  if (existing) throw new AppError('already_member', 'You are already a member of this organization.');
-  // No RETURNING: the new row becomes visible to RLS only from the next statement on.
-  await tx
-    .insert(memberships)
-    .values({ organizationId: invitation.organization_id, userId: caller.userId, role: invitation.role });
-  await tx
-    .update(invitations)
-    .set({ acceptedAt: new Date(), acceptedBy: caller.userId })
-    .where(eq(invitations.id, invitation.id));
-  await recordAuditEvent(
-    { tx, caller, organizationId: invitation.organization_id },
-    { action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id, details: { role: invitation.role } },
-  );
-  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invitation.organization_id));
-  if (!organization) throw new Error('the organization of an accepted invitation is not visible');
+async function joinedOrganization(tx: Transaction, caller: Caller, organizationId: string): Promise<OrganizationView> {
+  const [row] = await tx
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, caller.userId)))
+    .where(eq(organizations.id, organizationId));
+  if (!row) throw new Error('the organization of an accepted invitation is not visible');
   return organizationSchema.parse({
-    id: organization.id,
-    slug: organization.slug,
-    name: organization.name,
-    role: invitation.role,
-    created_at: organization.createdAt.toISOString(),
-    updated_at: organization.updatedAt.toISOString(),
+    id: row.organization.id,
+    slug: row.organization.slug,
+    name: row.organization.name,
+    role: row.role,
+    created_at: row.organization.createdAt.toISOString(),
+    updated_at: row.organization.updatedAt.toISOString(),
   });
 }
 
@@ -243,7 +180,7 @@ export async function listMyPendingInvitations(caller: Caller): Promise<Invitati
       from public.invitations i
       join public.organizations o on o.id = i.organization_id
       left join public.profiles p on p.id = i.invited_by
-      where lower(i.email) = ${caller.email.toLowerCase()}
+      where tenantry.normalize_email(i.email) = tenantry.normalize_email(${caller.email}::text)
         and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()
       order by i.created_at desc
       limit 50`),
@@ -274,20 +211,6 @@ function presentPreview(row: PreviewRow): InvitationPreview {
     organization: { name: row.organization_name, slug: row.organization_slug },
     invited_by: row.inviter_id ? { name: row.inviter_name, email: row.inviter_email } : null,
   };
-}
-
-/** The columns of a `FoundInvitation`, from the invitations table or the token lookup that returns its rows. */
-const FOUND_INVITATION_COLUMNS = sql.raw(`id, organization_id, email, role,
-  revoked_at is not null as is_revoked, accepted_at is not null as is_accepted, expires_at <= now() as is_expired`);
-
-interface FoundInvitation {
-  id: string;
-  organization_id: string;
-  email: string;
-  role: MembershipRole;
-  is_revoked: boolean;
-  is_accepted: boolean;
-  is_expired: boolean;
 }
 
 export function hashToken(token: string): string {

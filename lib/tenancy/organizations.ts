@@ -1,15 +1,13 @@
 import 'server-only';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Caller } from '@/lib/auth/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
-import { AppError } from '@/lib/http/app-error';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
-import { asUser, isUniqueViolation, type Transaction } from './tenant-transaction';
+import { asUser, resultRows, type Transaction } from './tenant-transaction';
 import { slugFromName } from './slug-from-name';
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
@@ -56,32 +54,20 @@ export async function selectMyOrganizations(tx: Transaction, caller: Caller): Pr
 /**
  * Creates an organization with the caller as its owner. Without a slug, one
  * is derived from the name and suffixed until free; an explicit slug that is
- * taken is a 409, because the caller asked for that exact address.
+ * taken is a 409, because the caller asked for that exact address. The
+ * database does the work (tenantry.create_organization), so a client that
+ * skips this API follows the same rules.
  */
 export function createOrganization(
   caller: Caller,
   input: z.infer<typeof createOrganizationInput>,
 ): Promise<OrganizationView> {
   return asUser(caller, async (tx) => {
-    const id = randomUUID();
     const candidates = input.slug ? [input.slug] : slugCandidates(input.name);
-    let slug: string | undefined;
-    for (const candidate of candidates) {
-      if (await tryInsertOrganization(tx, { id, slug: candidate, name: input.name })) {
-        slug = candidate;
-        break;
-      }
-    }
-    if (!slug) throw slugTaken(candidates[0] ?? '');
-
-    // The owner row comes before anything that reads the organization back:
-    // until it exists, RLS (rightly) shows the caller nothing of it.
-    await tx.insert(memberships).values({ organizationId: id, userId: caller.userId, role: 'owner' });
-    await recordAuditEvent(
-      { tx, caller, organizationId: id },
-      { action: 'organization.created', targetType: 'organization', targetId: id, details: { slug, name: input.name } },
+    const [created] = resultRows<{ id: string }>(
+      await tx.execute(sql`select tenantry.create_organization(${input.name}::text, ${textArray(candidates)}) as id`),
     );
-    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, id));
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, created!.id));
     if (!organization) throw new Error('the organization just created is not visible to its owner');
     return presentOrganization(organization, 'owner');
   });
@@ -95,32 +81,11 @@ export async function updateOrganization(
   scope: TenantScope,
   input: z.infer<typeof updateOrganizationInput>,
 ): Promise<OrganizationView> {
-  const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-  if (Object.keys(changes).length === 0) return getOrganization(scope);
-  let updated: Organization | undefined;
-  try {
-    // A savepoint, so a taken slug leaves the transaction usable for the 409.
-    [updated] = await scope.tx.transaction((savepoint) =>
-      savepoint
-        .update(organizations)
-        .set({ ...changes, updatedAt: new Date() })
-        .where(eq(organizations.id, scope.organization.id))
-        .returning(),
-    );
-  } catch (error) {
-    if (input.slug && isUniqueViolation(error, 'organizations_slug_unique')) throw slugTaken(input.slug);
-    throw error;
-  }
+  if (input.name === undefined && input.slug === undefined) return getOrganization(scope);
+  const { id } = scope.organization;
+  await scope.tx.execute(sql`select tenantry.update_organization(${id}::uuid, ${input.name ?? null}::text, ${input.slug ?? null}::text)`);
+  const [updated] = await scope.tx.select().from(organizations).where(eq(organizations.id, id));
   if (!updated) throw new Error('the organization vanished during its update');
-  await recordAuditEvent(
-    { tx: scope.tx, caller: scope.caller, organizationId: updated.id },
-    {
-      action: 'organization.updated',
-      targetType: 'organization',
-      targetId: updated.id,
-      details: { before: { slug: scope.organization.slug, name: scope.organization.name }, after: changes },
-    },
-  );
   return presentOrganization(updated, scope.membership.role);
 }
 
@@ -131,18 +96,12 @@ export async function updateOrganization(
  */
 export async function deleteOrganization(scope: TenantScope): Promise<void> {
   await cancelSubscriptionsBeforeDelete(scope.organization);
-  await scope.tx.delete(organizations).where(eq(organizations.id, scope.organization.id));
+  await scope.tx.execute(sql`select tenantry.delete_organization(${scope.organization.id}::uuid)`);
 }
 
-async function tryInsertOrganization(tx: Transaction, values: { id: string; slug: string; name: string }) {
-  try {
-    // No RETURNING: the caller cannot see the row until their membership exists.
-    await tx.transaction((savepoint) => savepoint.insert(organizations).values(values));
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error, 'organizations_slug_unique')) return false;
-    throw error;
-  }
+/** A text[] parameter that both drivers bind the same way. */
+function textArray(values: string[]) {
+  return sql`array[${sql.join(values.map((value) => sql`${value}::text`), sql`, `)}]::text[]`;
 }
 
 /** `acme`, `acme-2` … `acme-5`, then a random suffix, which is all but certain to be free. */
@@ -154,10 +113,6 @@ function slugCandidates(name: string): string[] {
 export function slugify(name: string): string {
   const words = slugFromName(name);
   return words.length >= 3 ? words : `${words || 'org'}-${randomBytes(2).toString('hex')}`;
-}
-
-function slugTaken(slug: string): AppError {
-  return new AppError('slug_taken', `The slug "${slug}" is taken; choose another.`);
 }
 
 function presentOrganization(organization: Organization, role: MembershipRole): OrganizationView {

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
 import { getDatabase } from '@/lib/db';
+import { fromDatabaseRule } from './database-rule-error';
 
 type Database = Awaited<ReturnType<typeof getDatabase>>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -12,18 +13,23 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
  * `authenticated` role. Row level security then applies to every query, so
  * even a query that forgets its `where organization_id = …` cannot read or
  * change another organization's rows. The app checks membership as well; RLS
- * is the second wall, not the only one.
+ * is the second wall, not the only one. A tenant rule the database refuses
+ * (last owner, plan limit, used invitation…) comes out as its AppError.
  */
 export async function asUser<Result>(caller: Caller, work: (tx: Transaction) => Promise<Result>): Promise<Result> {
   const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    // set_config(..., true) is SET LOCAL: both end with this transaction, so a
-    // pooled connection never carries one caller's identity into the next.
-    await tx.execute(
-      sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`,
-    );
-    return work(tx);
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      // set_config(..., true) is SET LOCAL: both end with this transaction, so a
+      // pooled connection never carries one caller's identity into the next.
+      await tx.execute(
+        sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`,
+      );
+      return work(tx);
+    });
+  } catch (error) {
+    throw fromDatabaseRule(error);
+  }
 }
 
 /** Rows of a raw `tx.execute`, which postgres.js returns as an array and PGlite as `{ rows }`. */

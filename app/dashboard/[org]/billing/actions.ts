@@ -6,7 +6,6 @@ import type { Caller } from '@/lib/auth/caller';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
 import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';
-import { inOrganization } from '@/lib/tenancy/tenant-scope';
 
 async function requireCaller(slug: string): Promise<Caller> {
   const caller = await getCurrentCaller();
@@ -34,7 +33,7 @@ export async function openBillingPortalAction(slug: string): Promise<FormState> 
   const caller = await requireCaller(slug);
   let url: string;
   try {
-    ({ url } = await inOrganization(caller, slug, 'admin', openBillingPortal));
+    ({ url } = await openBillingPortal(caller, slug));
   } catch (error) {
     return toFormState(error);
   }

@@ -1,6 +1,11 @@
-import { withMembership } from '@/lib/auth/with-auth';
+import { z } from 'zod';
+import { withAuth } from '@/lib/auth/with-auth';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withMembership('admin', {}, async ({ scope }) => Response.json(await openBillingPortal(scope)));
+// withAuth, not withMembership: openBillingPortal checks the admin role itself
+// and calls Stripe after that tenant transaction (see its comment).
+export const POST = withAuth({ params: z.object({ slug: z.string() }) }, async ({ caller, params }) =>
+  Response.json(await openBillingPortal(caller, params.slug)),
+);
