@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
 import { updateSession } from '@/lib/supabase/update-session';
 
 /**
@@ -10,9 +11,11 @@ import { updateSession } from '@/lib/supabase/update-session';
  * CVE-2025-29927 allowed) still gets nothing it should not.
  */
 export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // For a renamed organization's old links: the page redirects to the same path at the new slug.
+  request.headers.set(PATHNAME_HEADER, pathname);
   const { response, claims } = await updateSession(request);
 
-  const { pathname, search } = request.nextUrl;
   if (!claims && (pathname === '/dashboard' || pathname.startsWith('/dashboard/'))) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);

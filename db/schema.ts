@@ -60,6 +60,23 @@ export const organizations = pgTable('organizations', {
   check('organizations_name_format', isTrimmedText(table.name, 100)),
 ]);
 
+/**
+ * Slugs an organization had before, so links to the old address keep working
+ * for a while (30 days, read by tenantry.organization_for_old_slug). Written
+ * only by tenantry.update_organization.
+ */
+export const organizationSlugRedirects = pgTable(
+  'organization_slug_redirects',
+  {
+    slug: text('slug').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    movedAt: timestamp('moved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('organization_slug_redirects_organization_index').on(table.organizationId)],
+);
+
 export const memberships = pgTable(
   'memberships',
   {

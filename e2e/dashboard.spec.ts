@@ -159,7 +159,7 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   await memberContext.close();
 });
 
-test('settings: the last owner cannot leave, a slug change moves the URL, and deleting needs the typed name', async ({ page }, testInfo) => {
+test('settings: the last owner cannot leave, a slug change moves the URL and old links follow it, and deleting needs the typed name', async ({ page }, testInfo) => {
   const owner = uniqueAccount('solo', 'Sol Owner');
   const name = uniqueName('Initech');
   await signIn(page, owner);
@@ -197,7 +197,10 @@ test('settings: the last owner cannot leave, a slug change moves the URL, and de
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page).toHaveURL(`/dashboard/${newSlug}/settings`);
   await expect(page.getByRole('status').getByText('Settings saved')).toBeVisible();
-  expect((await page.request.get(`/dashboard/${slug}/projects`, { maxRedirects: 0 })).status()).toBe(404);
+  // Links with the old slug keep working (for 30 days): same page, new address.
+  await page.goto(`/dashboard/${slug}/members`);
+  await expect(page).toHaveURL(`/dashboard/${newSlug}/members`);
+  await page.goto(`/dashboard/${newSlug}/settings`);
 
   // Delete: the button works only once the name is typed.
   await page.getByRole('button', { name: 'Delete organization' }).click();
@@ -211,6 +214,7 @@ test('settings: the last owner cannot leave, a slug change moves the URL, and de
   await expect(page).toHaveURL('/dashboard');
   await expect(page.getByRole('heading', { name: 'Welcome, Sol Owner' })).toBeVisible();
   expect((await page.goto(`/dashboard/${newSlug}/projects`))?.status()).toBe(404);
+  expect((await page.goto(`/dashboard/${slug}/projects`))?.status()).toBe(404);
 
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible();

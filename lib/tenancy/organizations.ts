@@ -73,6 +73,18 @@ export function createOrganization(
   });
 }
 
+/**
+ * Where an organization lives now if `oldSlug` was its slug in the last 30
+ * days and the caller is a member; null otherwise (anyone else gets the same
+ * 404 as for a slug that never existed).
+ */
+export async function currentSlugFor(caller: Caller, oldSlug: string): Promise<string | null> {
+  return asUser(caller, async (tx) => {
+    const [row] = resultRows<{ slug: string | null }>(await tx.execute(sql`select tenantry.current_slug_for(${oldSlug}::text) as slug`));
+    return row?.slug ?? null;
+  });
+}
+
 export function getOrganization(scope: TenantScope): OrganizationView {
   return presentOrganization(scope.organization, scope.membership.role);
 }

@@ -391,6 +391,36 @@ describe('direct writes meet the API’s own rules', () => {
   });
 });
 
+describe('a renamed organization’s old slug', () => {
+  it('leads its members to the new slug for 30 days, and nobody else anywhere', async () => {
+    const org = await arrangeOrganization();
+    const renamed = `${org.slug}-new`;
+    expect((await attempt(ada, sql`select tenantry.update_organization(${org.id}, null, ${renamed})`)).refused).toBe(false);
+    const lookUp = (caller: Caller, slug = org.slug) => attempt(caller, sql`select tenantry.current_slug_for(${slug}) as slug`);
+
+    expect(await lookUp(cara)).toEqual({ refused: false, rows: [{ slug: renamed }] });
+    expect(await lookUp(bob)).toEqual({ refused: false, rows: [{ slug: null }] });
+    expectNoPrivilege(await attempt(ada, sql`select * from organization_slug_redirects`));
+    expectNoPrivilege(await attempt(ada, sql`insert into organization_slug_redirects (slug, organization_id) values ('bobco', ${org.id})`));
+
+    await owner(sql`update organization_slug_redirects set moved_at = now() - interval '31 days' where slug = ${org.slug}`);
+    expect(await lookUp(cara)).toEqual({ refused: false, rows: [{ slug: null }] });
+    await owner(sql`update organization_slug_redirects set moved_at = now() where slug = ${org.slug}`);
+
+    // Moving back makes the old slug live again; the other one now redirects.
+    expect((await attempt(ada, sql`select tenantry.update_organization(${org.id}, null, ${org.slug})`)).refused).toBe(false);
+    expect(await lookUp(cara)).toEqual({ refused: false, rows: [{ slug: null }] });
+    expect(await lookUp(cara, renamed)).toEqual({ refused: false, rows: [{ slug: org.slug }] });
+  });
+
+  it('stops leading anywhere once another organization takes the slug', async () => {
+    const org = await arrangeOrganization();
+    expect((await attempt(ada, sql`select tenantry.update_organization(${org.id}, null, ${`${org.slug}-moved`})`)).refused).toBe(false);
+    expect((await attempt(bob, sql`select tenantry.create_organization('Squatter', array[${org.slug}]::text[])`)).refused).toBe(false);
+    expect(await attempt(cara, sql`select tenantry.current_slug_for(${org.slug}) as slug`)).toEqual({ refused: false, rows: [{ slug: null }] });
+  });
+});
+
 describe('seats', () => {
   it('an invitation sent before a downgrade cannot take the organization past its new limit', async () => {
     const org = await arrangeOrganization({ plan: 'pro' });

@@ -1,11 +1,10 @@
-import { notFound } from 'next/navigation';
 import { hasAtLeast } from '@/lib/tenancy/roles';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';
 import { OrganizationSwitcher } from '../_components/organization-switcher';
 import { RememberOrganization } from '../_components/remember-organization';
-import { requireCaller } from '../_lib/organization-access';
+import { notFoundUnlessMoved, requireCaller } from '../_lib/organization-access';
 
 /**
  * The shell of an organization's pages. The tabs a role cannot use are left
@@ -16,8 +15,9 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
   const caller = await requireCaller(`/dashboard/${slug}`);
   const me = await getMe(caller);
   const current = me.organizations.find((organization) => organization.slug === slug);
-  // Not a member and no such organization look the same, as in the API.
-  if (!current) notFound();
+  // Not a member and no such organization look the same, as in the API;
+  // a slug the organization had until lately leads to its new one.
+  if (!current) return notFoundUnlessMoved(caller, slug);
 
   const base = `/dashboard/${current.slug}`;
   const isAdmin = hasAtLeast(current.role, 'admin');

@@ -1,10 +1,13 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { toFormState, type FormFailure } from '@/app/_components/ui/form-state';
 import type { Caller } from '@/lib/auth/caller';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { AppError, type ErrorCode } from '@/lib/http/app-error';
 import type { MembershipRole } from '@/lib/tenancy/roles';
+import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
+import { currentSlugFor } from '@/lib/tenancy/organizations';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 
 /** The signed-in caller, or a trip to /login that comes back to `returnTo`. */
@@ -28,10 +31,25 @@ export async function readInOrganization<Result>(
   try {
     return await inOrganization(caller, slug, minimumRole, work);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') await notFoundUnlessMoved(caller, slug);
     if (error instanceof AppError && error.code === 'forbidden') forbidden();
     throw error;
   }
+}
+
+/**
+ * An organization's page that is not the caller's: if the slug was the
+ * organization's until a rename in the last 30 days, the same page at its new
+ * slug; otherwise the 404 page.
+ */
+export async function notFoundUnlessMoved(caller: Caller, slug: string): Promise<never> {
+  const movedTo = await currentSlugFor(caller, slug);
+  if (!movedTo) notFound();
+  const path = (await headers()).get(PATHNAME_HEADER) ?? '';
+  const prefix = `/dashboard/${slug}`;
+  // Only a plain path below the old prefix is carried over; anything else lands on the organization's home.
+  const rest = path.startsWith(`${prefix}/`) && /^[\w/-]*$/.test(path.slice(prefix.length)) ? path.slice(prefix.length) : '';
+  redirect(`/dashboard/${movedTo}${rest.replace(/\/{2,}/g, '/')}`);
 }
 
 /**
