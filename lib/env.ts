@@ -36,6 +36,8 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
 /** The key local mode hands the Supabase clients; the auth emulator accepts any key. */
 export const LOCAL_SUPABASE_PUBLISHABLE_KEY = 'sb_publishable_local_emulator_key';
+/** The auth emulator's admin key (scripts/auth-emulator/constants.ts); it opens nothing but the emulator. */
+export const LOCAL_SUPABASE_SECRET_KEY = 'sb_secret_local_emulator_key';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,6 +52,8 @@ const schema = z.object({
   // Supabase
   NEXT_PUBLIC_SUPABASE_URL: z.preprocess(emptyAsUndefined, httpUrl('https://abcd.supabase.co').optional()),
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  /** Server only: the secret key (or legacy service_role key) for the Auth admin API, used to delete accounts. */
+  SUPABASE_SECRET_KEY: optionalString,
   SUPABASE_JWT_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, 'must be the legacy JWT secret from the Supabase dashboard (at least 32 characters)').optional(),
@@ -75,6 +79,8 @@ export interface Env extends RawEnv {
   isLocalAuth: boolean;
   supabaseUrl: string;
   supabasePublishableKey: string;
+  /** The Auth admin API's key: the local emulator's in local mode; undefined when a project is configured without one. */
+  supabaseSecretKey: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -106,6 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     isLocalAuth,
     supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL ?? LOCAL_SUPABASE_URL,
     supabasePublishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? LOCAL_SUPABASE_PUBLISHABLE_KEY,
+    supabaseSecretKey: env.SUPABASE_SECRET_KEY ?? (isLocalAuth ? LOCAL_SUPABASE_SECRET_KEY : undefined),
   };
 }
 

@@ -6,20 +6,22 @@ import { ButtonLink } from '@/app/_components/ui/button-link';
 import { Card } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
+import { accountDeletionConfirmation, organizationsBlockingDeletion } from '@/lib/account/delete-account';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../dashboard/_components/app-header';
 import { requireCaller } from '../dashboard/_lib/organization-access';
 import { signOut } from '../dashboard/actions';
+import { DeleteAccountCard } from './delete-account-card';
 
 export const metadata: Metadata = { title: 'Account' };
 
 /**
- * The signed-in person: the profile Google gave us, their organizations and
- * sign-out. Outside /dashboard/[org] so no organization slug can shadow it.
+ * The signed-in person: the profile Google gave us, their organizations,
+ * sign-out and deleting the account. Outside /dashboard/[org] so no organization slug can shadow it.
  */
 export default async function AccountPage() {
   const caller = await requireCaller('/account');
-  const me = await getMe(caller);
+  const [me, blocking] = await Promise.all([getMe(caller), organizationsBlockingDeletion(caller)]);
 
   return (
     <div className="min-h-dvh bg-slate-50">
@@ -85,6 +87,8 @@ export default async function AccountPage() {
             </form>
           }
         />
+
+        <DeleteAccountCard confirmation={accountDeletionConfirmation(caller)} blocking={blocking} />
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteAccountInput } from '@/lib/account/delete-account';
 import { auditEventSchema } from '@/lib/audit/list-audit-events';
 import { billingOverviewSchema } from '@/lib/billing/billing-overview';
 import { redirectUrlSchema, startCheckoutInput } from '@/lib/billing/checkout';
@@ -41,6 +42,7 @@ const orgErrors = ['unauthorized', 'not_found'] as const;
 
 const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/me', summary: 'The caller and their organizations', who: 'signed in', response: { status: 200, schema: meSchema }, errors: ['unauthorized'] },
+  { method: 'delete', path: '/api/v1/me', summary: 'Delete my account: leave every organization (deleting those where I am alone, their subscriptions cancelled first), my profile and my sign-in', who: 'signed in', body: deleteAccountInput, response: { status: 204 }, errors: ['unauthorized', 'validation_failed', 'last_owner', 'billing_unavailable', 'auth_unavailable'] },
   { method: 'get', path: '/api/v1/orgs', summary: 'My organizations', who: 'signed in', response: { status: 200, schema: organizationSchema, list: true }, errors: ['unauthorized'] },
   { method: 'post', path: '/api/v1/orgs', summary: 'Create an organization (the caller becomes its owner)', who: 'signed in', body: createOrganizationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'validation_failed', 'slug_taken'] },
   { method: 'get', path: '/api/v1/orgs/{slug}', summary: 'An organization and my role in it', who: 'member', response: { status: 200, schema: organizationSchema }, errors: [...orgErrors] },

@@ -19,3 +19,10 @@ export const AUTH_PATH_PREFIX = '/auth/v1';
 export const API_VERSION_HEADER = 'X-Supabase-Api-Version';
 export const AUTHENTICATED_AUDIENCE = 'authenticated';
 export const EMULATOR_VERSION = 'local-emulator';
+
+/**
+ * The secret (service role) key of local mode: what the server's admin client
+ * sends to the emulator's `/admin` endpoints. It opens nothing outside local
+ * mode; a real project's secret key comes from SUPABASE_SECRET_KEY.
+ */
+export const LOCAL_SECRET_KEY = 'sb_secret_local_emulator_key';

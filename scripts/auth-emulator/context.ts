@@ -13,6 +13,8 @@ export interface EmulatorContext {
   refreshTokenReuseIntervalSeconds: number;
   flowStateExpirySeconds: number;
   keys: SigningKeyRing;
+  /** The key that opens the admin API (`/admin/users/…`). */
+  secretKey: string;
   store: Store;
   /** Epoch milliseconds; injectable so tests can move time instead of waiting. */
   now(): number;

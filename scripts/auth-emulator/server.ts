@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { routeAdmin } from './admin';
 import { assertAudience, authenticate } from './authenticate';
 import { completeSignIn, showSignInPage, startAuthorization } from './authorize';
 import { renderAvatarSvg } from './avatar';
@@ -12,6 +13,7 @@ import {
   DEFAULT_PORT,
   DEFAULT_REFRESH_TOKEN_REUSE_INTERVAL_SECONDS,
   DEFAULT_SITE_URL,
+  LOCAL_SECRET_KEY,
 } from './constants';
 import type { EmulatorContext } from './context';
 import { AuthHttpError, toErrorResponse } from './errors';
@@ -24,7 +26,7 @@ import { findUserById, openStore } from './store';
 import { issueToken } from './token';
 import { toUserJson } from './user-json';
 
-export { LOCAL_PUBLISHABLE_KEY } from './constants';
+export { LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY } from './constants';
 
 export interface AuthEmulatorOptions {
   port?: number; // default 54321; 0 = random free port
@@ -35,6 +37,7 @@ export interface AuthEmulatorOptions {
   accessTokenLifetimeSeconds?: number; // default 3600
   algorithm?: 'ES256' | 'RS256'; // default ES256
   refreshTokenReuseIntervalSeconds?: number; // default 10 (hosted setting)
+  secretKey?: string; // what opens the admin API; default LOCAL_SECRET_KEY
 }
 
 export interface AuthEmulator {
@@ -92,6 +95,7 @@ export async function startAuthEmulator(
       options.refreshTokenReuseIntervalSeconds ?? DEFAULT_REFRESH_TOKEN_REUSE_INTERVAL_SECONDS,
     flowStateExpirySeconds: testHooks.flowStateExpirySeconds ?? DEFAULT_FLOW_STATE_EXPIRY_SECONDS,
     keys,
+    secretKey: options.secretKey ?? LOCAL_SECRET_KEY,
     store,
     now: testHooks.now ?? Date.now,
   };
@@ -164,6 +168,8 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
     case 'GET /health':
       return sendJson(response, 200, healthJson());
   }
+
+  if (path !== null && routeAdmin(context, request, method, path, response)) return;
 
   const avatar = path === null ? null : /^\/emulator\/avatar\/([0-9a-f-]{36})\.svg$/.exec(path);
   if (method === 'GET' && avatar?.[1]) return serveAvatar(context, avatar[1], response);

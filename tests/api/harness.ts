@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
+import { LOCAL_SECRET_KEY } from '@/scripts/auth-emulator/constants';
 import { toNextRequest, writeResponse } from '../../scripts/route-handler-over-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -91,7 +92,7 @@ export function as(token: string | undefined) {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, { token, headers }),
     post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, { token, body, headers }),
     patch: (path: string, body?: unknown, headers?: Record<string, string>) => call('PATCH', path, { token, body, headers }),
-    delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, { token, headers }),
+    delete: (path: string, body?: unknown, headers?: Record<string, string>) => call('DELETE', path, { token, body, headers }),
   };
 }
 
@@ -116,6 +117,8 @@ export async function useTestEnvironment(supabaseUrl: string, extraEnv: Record<s
   Object.assign(process.env, {
     NEXT_PUBLIC_SUPABASE_URL: supabaseUrl,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_local_emulator_key',
+    // The emulator's admin key, for deleting a sign-in along with an account.
+    SUPABASE_SECRET_KEY: LOCAL_SECRET_KEY,
     NEXT_PUBLIC_SITE_URL: SITE_URL,
     ...extraEnv,
   });

@@ -18,6 +18,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   if (!errorCode && (await getCurrentCaller())) redirect(next);
 
   const error = signInErrorMessage(errorCode);
+  const notice = params.account === 'deleted' ? 'Your account was deleted. Signing in again starts a new, empty account.' : null;
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -27,6 +28,11 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
         <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-xl font-semibold text-slate-900">Sign in to Tenantry</h1>
           <p className="mt-2 text-sm text-slate-600">Use your Google account. New here? Signing in creates your account.</p>
+          {notice && (
+            <div role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+              {notice}
+            </div>
+          )}
           {error && (
             <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
               {error}

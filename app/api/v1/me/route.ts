@@ -1,6 +1,12 @@
+import { deleteAccount, deleteAccountInput } from '@/lib/account/delete-account';
 import { withAuth } from '@/lib/auth/with-auth';
 import { getMe } from '@/lib/tenancy/me';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth({}, async ({ caller }) => Response.json(await getMe(caller)));
+
+export const DELETE = withAuth({ body: deleteAccountInput }, async ({ caller, body }) => {
+  await deleteAccount(caller, body);
+  return new Response(null, { status: 204 });
+});
