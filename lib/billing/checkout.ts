@@ -1,11 +1,13 @@
 import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { memberships, profiles } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Caller } from '@/lib/auth/caller';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/http/app-error';
-import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
 import { ensureStripeCustomer } from './stripe-customer';
 import { callStripe } from './stripe-client';
@@ -40,8 +42,11 @@ export async function startCheckout(
   slug: string,
   input: z.infer<typeof startCheckoutInput>,
 ): Promise<{ url: string }> {
-  const organization = await inOrganization(caller, slug, 'admin', async (scope) => scope.organization);
-  const customerId = await ensureStripeCustomer(organization);
+  const { organization, ownerEmail } = await inOrganization(caller, slug, 'admin', async (scope) => ({
+    organization: scope.organization,
+    ownerEmail: await firstOwnerEmail(scope),
+  }));
+  const customerId = await ensureStripeCustomer(organization, { name: organization.name, email: ownerEmail });
   // Ask Stripe, not our copy: a subscription paid a moment ago may not have arrived by webhook yet.
   const existing = (await callStripe('check the current subscription', () => syncSubscriptionsNow(customerId))) ?? [];
   if (existing.some(isLiveSubscription)) {
@@ -83,6 +88,18 @@ export async function startCheckout(
     }),
   );
   return { url: session.url };
+}
+
+/** The email of the organization's longest-standing owner: who Stripe writes to about its bills. */
+async function firstOwnerEmail(scope: TenantScope): Promise<string | null> {
+  const [owner] = await scope.tx
+    .select({ email: profiles.email })
+    .from(memberships)
+    .innerJoin(profiles, eq(profiles.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, scope.organization.id), eq(memberships.role, 'owner')))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return owner?.email || null;
 }
 
 /**

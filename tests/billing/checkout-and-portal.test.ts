@@ -100,6 +100,8 @@ describe('upgrading through Checkout', () => {
     expect(customers.data).toHaveLength(1);
     const customerId = customers.data[0]!.id;
     expect(await env.query(`select stripe_customer_id from organizations where id = '${acmeId}'`)).toEqual([{ stripe_customer_id: customerId }]);
+    // Checkout is prefilled: the customer is the organization by name, reached at its owner's email (even when an admin clicked).
+    expect(customers.data[0]).toMatchObject({ name: 'Acme', email: 'ada@example.com' });
 
     const sessionId = new URL(first!.body.url).pathname.split('/').at(-1)!;
     const session = await env.stripe.checkout.sessions.retrieve(sessionId);

@@ -14,6 +14,7 @@ import { PLAN_IDS, PLANS, type PlanId } from '@/lib/billing/plans';
 import { AppError } from '@/lib/http/app-error';
 import { inOrganization } from '@/lib/tenancy/tenant-scope';
 import { ManageBillingForm, UpgradeForm } from './billing-forms';
+import { ForgetCheckoutReturn } from './forget-checkout-return';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -47,9 +48,11 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
       <PageHeader
         title="Billing"
         description={`The plan of ${organizationName}, what it uses, and how it pays.`}
-        actions={canManage && hasBillingAccount ? <ManageBillingForm slug={slug} /> : undefined}
+        // Only with something to manage at Stripe: a subscription that has not ended.
+        actions={canManage && hasBillingAccount && subscription ? <ManageBillingForm slug={slug} /> : undefined}
       />
 
+      {checkout && <ForgetCheckoutReturn pathname={pathname} />}
       {checkout && (
         <Banner tone={checkout.ok ? 'success' : 'warning'} title={checkout.ok ? 'Thank you!' : 'Checkout not confirmed'}>
           {checkout.ok
