@@ -14,7 +14,7 @@ export interface ApiRequestInfo {
 }
 
 export interface EventSink {
-  enqueue(eventId: string): void;
+  enqueue(eventId: string, type: string): void;
   readonly isEnabled: boolean;
 }
 
@@ -60,7 +60,7 @@ export class StandInContext {
     };
     this.state.events[event.id] = event;
     this.store.save();
-    this.sink.enqueue(event.id);
+    this.sink.enqueue(event.id, event.type);
     return event;
   }
 }

@@ -4,9 +4,12 @@
  *   npx tsx scripts/stripe-stand-in/main.ts                 start it (port 12111, state in .data/stripe)
  *   npx tsx scripts/stripe-stand-in/main.ts advance 30d     move the running stand-in's clock
  *   npx tsx scripts/stripe-stand-in/main.ts resend evt_…    deliver one event again
+ *   npx tsx scripts/stripe-stand-in/main.ts hold <type,…>   keep events of these types back
+ *   npx tsx scripts/stripe-stand-in/main.ts release [type]  send what was held back
  *
  * Env: STRIPE_STAND_IN_PORT, STRIPE_STAND_IN_DATA_DIR, STRIPE_WEBHOOK_URL ("off" for none),
- * STRIPE_WEBHOOK_SECRET.
+ * STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_ORDER ("concurrent" or "strict"), STRIPE_WEBHOOK_JITTER_MS,
+ * STRIPE_WEBHOOK_HOLD (comma-separated event types).
  */
 import { parseDuration } from './clock';
 import {
@@ -17,11 +20,14 @@ import {
   LOCAL_WEBHOOK_SECRET,
   startStripeStandIn,
 } from './server';
+import { DEFAULT_WEBHOOK_JITTER_MS, type WebhookOrder } from './webhooks';
 
 const USAGE = `Usage:
   main.ts [serve]            start the stand-in
   main.ts advance <time>     advance the clock of the running stand-in (30d, 12h, 90m, 3600)
-  main.ts resend <evt_id>    resend one event to the webhook endpoint`;
+  main.ts resend <evt_id>    resend one event to the webhook endpoint
+  main.ts hold <type,…>      hold back webhooks of these event types until released
+  main.ts release [type,…]   deliver the held-back webhooks (all types when none given)`;
 
 function port(): number {
   const value = Number(process.env.STRIPE_STAND_IN_PORT ?? DEFAULT_STAND_IN_PORT);
@@ -42,6 +48,18 @@ async function control(path: string, body: unknown): Promise<void> {
   console.log(text);
 }
 
+function webhookOrder(): WebhookOrder {
+  const value = process.env.STRIPE_WEBHOOK_ORDER || 'concurrent';
+  if (value !== 'concurrent' && value !== 'strict') throw new Error('STRIPE_WEBHOOK_ORDER must be "concurrent" or "strict".');
+  return value;
+}
+
+function webhookJitterMs(): number {
+  const value = Number(process.env.STRIPE_WEBHOOK_JITTER_MS || DEFAULT_WEBHOOK_JITTER_MS);
+  if (!Number.isInteger(value) || value < 0) throw new Error('STRIPE_WEBHOOK_JITTER_MS must be a non-negative integer.');
+  return value;
+}
+
 async function serve(): Promise<void> {
   const webhookSetting = process.env.STRIPE_WEBHOOK_URL;
   const webhookUrl = webhookSetting === 'off' ? null : webhookSetting || DEFAULT_WEBHOOK_URL;
@@ -50,11 +68,16 @@ async function serve(): Promise<void> {
     dataDir: process.env.STRIPE_STAND_IN_DATA_DIR || '.data/stripe',
     webhookUrl,
     webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || LOCAL_WEBHOOK_SECRET,
+    webhookDelivery: {
+      order: webhookOrder(),
+      maxJitterMs: webhookJitterMs(),
+      holdTypes: (process.env.STRIPE_WEBHOOK_HOLD ?? '').split(',').map((type) => type.trim()).filter(Boolean),
+    },
     log: (line) => console.log(`[stripe stand-in] ${line}`),
   });
   console.log(`[stripe stand-in] listening on ${standIn.url}`);
   console.log(`[stripe stand-in] client: new Stripe('${LOCAL_SECRET_KEY}', { host: '127.0.0.1', port: ${standIn.port}, protocol: 'http' })`);
-  console.log(`[stripe stand-in] webhooks: ${webhookUrl ?? 'off'}`);
+  console.log(`[stripe stand-in] webhooks: ${webhookUrl ? `${webhookUrl} (${webhookOrder()} order)` : 'off'}`);
   const stop = () => {
     standIn.close().then(() => process.exit(0), () => process.exit(1));
   };
@@ -70,6 +93,8 @@ async function main(): Promise<void> {
   if (command === 'serve') return serve();
   if (command === 'advance' && argument) return control('/clock/advance', { seconds: parseDuration(argument) });
   if (command === 'resend' && argument) return control(`/events/${encodeURIComponent(argument)}/resend`, {});
+  if (command === 'hold' && argument) return control('/webhooks/hold', { types: argument.split(',') });
+  if (command === 'release') return control('/webhooks/release', argument ? { types: argument.split(',') } : {});
   console.log(USAGE);
   process.exitCode = command === 'help' || command === '--help' ? 0 : 1;
 }

@@ -21,7 +21,7 @@ import { findApiRoute } from './routes';
 import { seedCatalog } from './seed';
 import { DEFAULT_SEED_PRODUCTS, type SeedProduct } from './seed-plans';
 import { newId, Store } from './store';
-import { WebhookDeliverer } from './webhooks';
+import { WebhookDeliverer, type WebhookDeliverySettings } from './webhooks';
 
 export type { SeedPrice, SeedProduct } from './seed-plans';
 
@@ -44,6 +44,8 @@ export interface StripeStandInOptions {
   webhookSecret?: string;
   seedPrices?: SeedProduct[];
   webhookRetryDelaysMs?: number[];
+  /** Concurrent with jitter (Stripe's way) unless `order: 'strict'`; `holdTypes` are kept back until released. */
+  webhookDelivery?: Partial<WebhookDeliverySettings> & { random?: () => number };
   /** Where delivery and request notes go; silent by default. */
   log?: (line: string) => void;
 }
@@ -67,6 +69,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     url: options.webhookUrl === undefined ? DEFAULT_WEBHOOK_URL : options.webhookUrl,
     secret: options.webhookSecret ?? LOCAL_WEBHOOK_SECRET,
     retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+    ...options.webhookDelivery,
     payloadFor: (eventId) => {
       const event = store.state.events[eventId];
       return event ? JSON.stringify(event, null, 2) : null;
@@ -324,6 +327,26 @@ async function handleControl(
     ctx.store.save();
     return reply(200, { now: ctx.clock.now(), offset_seconds: ctx.state.clockOffsetSeconds });
   }
+  if (path === '/webhooks' || path.startsWith('/webhooks/')) {
+    if (!deliverer.isEnabled && method === 'POST') return fail(409, 'Webhook delivery is off (no webhook URL configured).');
+    const types = readTypes(input['types']);
+    if (types === null) return fail(400, '`types` must be a list of event types, e.g. ["checkout.session.completed"].');
+    if (method === 'POST' && path === '/webhooks') {
+      const order = input['order'];
+      if (order !== undefined && order !== 'concurrent' && order !== 'strict') return fail(400, '`order` is "concurrent" or "strict".');
+      const jitter = input['max_jitter_ms'] === undefined ? undefined : Number(input['max_jitter_ms']);
+      if (jitter !== undefined && (!Number.isInteger(jitter) || jitter < 0)) return fail(400, '`max_jitter_ms` is a non-negative integer.');
+      deliverer.configure({ ...(order !== undefined ? { order } : {}), ...(jitter !== undefined ? { maxJitterMs: jitter } : {}) });
+    } else if (method === 'POST' && path === '/webhooks/hold') {
+      if (!types || types.length === 0) return fail(400, 'Give `types`, the event types to hold back.');
+      deliverer.hold(types);
+    } else if (method === 'POST' && path === '/webhooks/release') {
+      return reply(200, { released: deliverer.release(types), ...webhookSettings(deliverer) });
+    } else if (!(method === 'GET' && path === '/webhooks')) {
+      return fail(404, `Unknown control endpoint ${method} ${url.pathname}. See scripts/stripe-stand-in/README.md.`);
+    }
+    return reply(200, webhookSettings(deliverer));
+  }
   const resend = /^\/events\/([^/]+)\/resend$/.exec(path);
   if (method === 'POST' && resend) {
     const eventId = decodeURIComponent(resend[1] ?? '');
@@ -332,8 +355,27 @@ async function handleControl(
     if (!deliverer.isEnabled) return fail(409, 'Webhook delivery is off (no webhook URL configured).');
     event.pending_webhooks += 1;
     ctx.store.save();
-    deliverer.enqueue(eventId);
+    deliverer.enqueue(eventId, event.type);
     return reply(200, { resent: eventId });
   }
   return fail(404, `Unknown control endpoint ${method} ${url.pathname}. See scripts/stripe-stand-in/README.md.`);
+}
+
+/** `types` as a JSON list, or one form value / comma-separated string; undefined when absent, null when unreadable. */
+function readTypes(value: unknown): string[] | undefined | null {
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || !list.every((type) => typeof type === 'string')) return null;
+  return list.map((type: string) => type.trim()).filter(Boolean);
+}
+
+function webhookSettings(deliverer: WebhookDeliverer) {
+  const settings = deliverer.currentSettings;
+  return {
+    enabled: deliverer.isEnabled,
+    order: settings.order,
+    max_jitter_ms: settings.maxJitterMs,
+    hold_types: settings.holdTypes,
+    held: settings.held,
+  };
 }

@@ -35,6 +35,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
+  /** Every request that reached the receiver, answered 2xx or not. */
+  attempts: ReceivedWebhook[];
   /** Every delivery so far, verified with `stripe.webhooks.constructEvent` (throws on a bad signature). */
   events(): Stripe.Event[];
   /** Answer the next `count` deliveries with `status` instead of 200. */
@@ -45,18 +47,21 @@ export interface WebhookReceiver {
 
 export async function startWebhookReceiver(secret = LOCAL_WEBHOOK_SECRET): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const attempts: ReceivedWebhook[] = [];
   const failures: number[] = [];
   const waiters = new Set<() => void>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      const delivery = { payload: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers['stripe-signature'] ?? '') };
+      attempts.push(delivery);
       const status = failures.shift();
       if (status !== undefined) {
         response.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end();
         return;
       }
-      received.push({ payload: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers['stripe-signature'] ?? '') });
+      received.push(delivery);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
       for (const wake of waiters) wake();
     });
@@ -67,6 +72,7 @@ export async function startWebhookReceiver(secret = LOCAL_WEBHOOK_SECRET): Promi
   return {
     url: `http://127.0.0.1:${port}/webhook`,
     received,
+    attempts,
     events,
     failNext(count, status = 500) {
       for (let index = 0; index < count; index++) failures.push(status);
