@@ -9,7 +9,7 @@
  *
  * Env: STRIPE_STAND_IN_PORT, STRIPE_STAND_IN_DATA_DIR, STRIPE_WEBHOOK_URL ("off" for none),
  * STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_ORDER ("concurrent" or "strict"), STRIPE_WEBHOOK_JITTER_MS,
- * STRIPE_WEBHOOK_HOLD (comma-separated event types).
+ * STRIPE_WEBHOOK_HOLD (comma-separated event types), STRIPE_WEBHOOK_API_VERSION (the endpoint's version).
  */
 import { parseDuration } from './clock';
 import {
@@ -68,6 +68,7 @@ async function serve(): Promise<void> {
     dataDir: process.env.STRIPE_STAND_IN_DATA_DIR || '.data/stripe',
     webhookUrl,
     webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || LOCAL_WEBHOOK_SECRET,
+    ...(process.env.STRIPE_WEBHOOK_API_VERSION ? { webhookApiVersion: process.env.STRIPE_WEBHOOK_API_VERSION } : {}),
     webhookDelivery: {
       order: webhookOrder(),
       maxJitterMs: webhookJitterMs(),

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { API_VERSION } from './api-version';
+import { API_VERSION, renderEventForEndpoint, renderForVersion, resolveApiVersion, SERVED_API_VERSIONS, unservedVersionMessage } from './api-version';
 import { processDueWork } from './billing-cycle';
 import { Clock } from './clock';
 import { StandInContext } from './context';
@@ -42,6 +42,8 @@ export interface StripeStandInOptions {
   dataDir?: string | null;
   webhookUrl?: string | null;
   webhookSecret?: string;
+  /** The API version the webhook endpoint is pinned to; events are rendered in it. Default: the package's. */
+  webhookApiVersion?: string;
   seedPrices?: SeedProduct[];
   webhookRetryDelaysMs?: number[];
   /** Concurrent with jitter (Stripe's way) unless `order: 'strict'`; `holdTypes` are kept back until released. */
@@ -65,6 +67,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   const log = options.log ?? (() => {});
   const store = Store.open(options.dataDir === undefined ? null : options.dataDir);
   const clock = new Clock(store.state);
+  const webhookApiVersion = options.webhookApiVersion ?? API_VERSION;
+  if (!SERVED_API_VERSIONS.includes(webhookApiVersion)) throw new Error(unservedVersionMessage(webhookApiVersion));
   const deliverer = new WebhookDeliverer({
     url: options.webhookUrl === undefined ? DEFAULT_WEBHOOK_URL : options.webhookUrl,
     secret: options.webhookSecret ?? LOCAL_WEBHOOK_SECRET,
@@ -72,7 +76,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     ...options.webhookDelivery,
     payloadFor: (eventId) => {
       const event = store.state.events[eventId];
-      return event ? JSON.stringify(event, null, 2) : null;
+      return event ? JSON.stringify(renderEventForEndpoint(event, webhookApiVersion), null, 2) : null;
     },
     onDelivered: (eventId) => {
       const event = store.state.events[eventId];
@@ -218,7 +222,7 @@ async function handleApi(
   log: (line: string) => void,
 ): Promise<void> {
   const requestId = newId('req_', 14);
-  const baseHeaders = { 'request-id': requestId };
+  const baseHeaders: Record<string, string> = { 'request-id': requestId };
   const key = readApiKey(request);
   if (key === null || !key.startsWith('sk_test_')) {
     sendError(response, 401, authenticationError(key), { ...baseHeaders, 'www-authenticate': 'Bearer realm="Stripe"' });
@@ -234,7 +238,10 @@ async function handleApi(
     return;
   }
   const idempotencyKey = method === 'POST' ? (request.headers['idempotency-key'] as string | undefined) ?? null : null;
+  let apiVersion = API_VERSION;
   try {
+    apiVersion = resolveApiVersion(request.headers['stripe-version'] as string | undefined);
+    baseHeaders['stripe-version'] = apiVersion;
     if (idempotencyKey !== null) {
       const outcome = checkIdempotencyKey(ctx.state, idempotencyKey, method, url.pathname, params);
       if (outcome.kind === 'replay') {
@@ -262,7 +269,7 @@ async function handleApi(
     const route = findApiRoute(method, url.pathname);
     if (!route) throw unrecognizedUrl(method, url.pathname);
     const result = route.handler(ctx, params, route.id);
-    body = JSON.stringify(expandObject(ctx.state, result, readExpand(params)), null, 2);
+    body = JSON.stringify(renderForVersion(expandObject(ctx.state, result, readExpand(params)), apiVersion), null, 2);
   } catch (error) {
     if (error instanceof StripeApiError) {
       status = error.status;
