@@ -9,6 +9,7 @@ import type { InvoiceObject, SubscriptionObject } from './objects';
 import { attemptInvoicePayment, buildSubscriptionInvoice, finalizeInvoice, subscriptionOfInvoice } from './resources/invoices';
 import { chargeSucceeds } from './resources/payment-methods';
 import {
+  announceChange,
   cancelSubscriptionNow,
   currentPeriod,
   isEnded,
@@ -17,6 +18,8 @@ import {
 } from './resources/subscriptions';
 
 const TRIAL_WILL_END_NOTICE_SECONDS = 3 * 86_400;
+/** How long Stripe leaves a subscription's renewal invoice in draft after `invoice.created`. */
+export const RENEWAL_DRAFT_SECONDS = 3_600;
 const MAX_STEPS = 10_000;
 
 interface DueWork {
@@ -59,6 +62,10 @@ function collectDueWork(ctx: StandInContext): DueWork[] {
     }
   }
   for (const invoice of Object.values(ctx.state.invoices)) {
+    const finalizesAt = invoice.automatically_finalizes_at;
+    if (invoice.status === 'draft' && typeof finalizesAt === 'number') {
+      work.push({ at: finalizesAt, run: () => finalizeAndChargeRenewal(ctx, invoice) });
+    }
     if (invoice.status === 'open' && invoice.next_payment_attempt !== null) {
       work.push({ at: invoice.next_payment_attempt, run: () => retryInvoicePayment(ctx, invoice) });
     }
@@ -93,13 +100,27 @@ function renewSubscription(ctx: StandInContext, subscription: SubscriptionObject
     item.current_period_end = next.end;
   }
   const invoice = buildSubscriptionInvoice(ctx, subscription, 'subscription_cycle', { isTrial: false, billedPeriod: next });
+  // As at Stripe, the renewal invoice stays a draft (editable, e.g. to add usage) for about an hour.
+  invoice.automatically_finalizes_at = ctx.clock.now() + RENEWAL_DRAFT_SECONDS;
   subscription.latest_invoice = invoice.id;
+  if (subscription.status === 'trialing') subscription.status = 'active';
   ctx.emit('invoice.created', invoice);
-  finalizeInvoice(ctx, invoice);
-  const paid = attemptInvoicePayment(ctx, invoice, chargeSucceeds(ctx, paymentMethodFor(ctx, subscription)));
-  if (paid && subscription.status === 'trialing') subscription.status = 'active';
-  if (!paid) subscription.status = 'past_due';
   ctx.emit('customer.subscription.updated', subscription, previousAttributes(before, subscription));
+}
+
+/** The hour is up: the renewal invoice is finalized and charged to the saved card. */
+function finalizeAndChargeRenewal(ctx: StandInContext, invoice: InvoiceObject): void {
+  invoice.automatically_finalizes_at = null;
+  const subscription = ctx.state.subscriptions[subscriptionOfInvoice(invoice)];
+  finalizeInvoice(ctx, invoice);
+  if (!subscription || isEnded(subscription)) {
+    ctx.store.save();
+    return;
+  }
+  const before = structuredClone(subscription);
+  const paid = attemptInvoicePayment(ctx, invoice, chargeSucceeds(ctx, paymentMethodFor(ctx, subscription)));
+  if (!paid) subscription.status = 'past_due';
+  announceChange(ctx, subscription, before);
 }
 
 function retryInvoicePayment(ctx: StandInContext, invoice: InvoiceObject): void {

@@ -186,6 +186,8 @@ export interface InvoiceObject extends Extra {
   number: string | null;
   attempted: boolean;
   next_payment_attempt: number | null;
+  /** Set on a renewal draft: when it will be finalized and charged. */
+  automatically_finalizes_at: number | null;
   billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'manual';
   currency: string;
   created: number;

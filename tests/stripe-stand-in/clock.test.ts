@@ -12,6 +12,7 @@ import {
 } from '../support/stripe-stand-in';
 
 const DAY = 86_400;
+const HOUR = 3_600;
 let harness: StandInHarness | null = null;
 
 afterEach(async () => {
@@ -46,8 +47,33 @@ describe('moving time', () => {
       'invoice.paid',
       (event) => forSubscription(subscriptionId)(event) && (event.data.object as Stripe.Invoice).billing_reason === 'subscription_cycle',
     );
-    expect(renewal.created).toBe(periodEnd);
+    expect(renewal.created).toBe(periodEnd + HOUR);
     await webhooks.waitForEvent('customer.subscription.updated', (event) => previousOf(event)?.items !== undefined);
+  });
+
+  it('leaves the renewal invoice a draft for an hour after invoice.created, then finalizes and charges it', async () => {
+    const { stripe, standIn, webhooks } = await start();
+    const session = await subscribeThroughCheckout(stripe);
+    const subscriptionId = session.subscription as string;
+    const periodEnd = (await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.current_period_end ?? 0;
+    const clockNow = async () => ((await (await fetch(`${standIn.url}/_stand-in/clock`)).json()) as { now: number }).now;
+
+    await standIn.advanceClock(periodEnd - (await clockNow()) + 60);
+
+    const renewed = await stripe.subscriptions.retrieve(subscriptionId, { expand: ['latest_invoice'] });
+    expect(renewed.items.data[0]?.current_period_start).toBe(periodEnd);
+    const draft = renewed.latest_invoice as Stripe.Invoice;
+    expect(draft).toMatchObject({ billing_reason: 'subscription_cycle', status: 'draft', amount_paid: 0, automatically_finalizes_at: periodEnd + HOUR });
+    const created = await webhooks.waitForEvent('invoice.created', (event) => eventObjectId(event) === draft.id);
+    expect(created.created).toBe(periodEnd);
+    expect((await stripe.events.list({ type: 'invoice.finalized', limit: 100 })).data.map(eventObjectId)).not.toContain(draft.id);
+
+    await standIn.advanceClock(HOUR);
+
+    expect(await stripe.invoices.retrieve(draft.id)).toMatchObject({ status: 'paid', amount_paid: 1900, automatically_finalizes_at: null });
+    const finalized = await webhooks.waitForEvent('invoice.finalized', (event) => eventObjectId(event) === draft.id);
+    expect(finalized.created).toBe(periodEnd + HOUR);
+    await webhooks.waitForEvent('invoice.paid', (event) => eventObjectId(event) === draft.id);
   });
 
   it('renews once per period passed', async () => {
