@@ -26,6 +26,7 @@ import { createCustomerRecord } from './customers';
 import { findCheckoutSession, findLiveCustomer, findPrice } from './lookup';
 import { attachPaymentMethod, createCardPaymentMethod } from './payment-methods';
 import { newSubscription, startSubscription } from './subscriptions';
+import { checkReferences } from './references';
 
 const CREATE_PARAMS = [
   'adaptive_pricing', 'after_expiration', 'allow_promotion_codes', 'allowed_payment_method_types', 'automatic_tax',
@@ -39,6 +40,21 @@ const CREATE_PARAMS = [
   'setup_intent_data', 'shipping_address_collection', 'shipping_options', 'submit_type', 'subscription_data',
   'success_url', 'tax_id_collection', 'ui_mode', 'wallet_options',
 ];
+const CREATE_REFERENCES = {
+  customer: 'customer',
+  'line_items[].price': 'price',
+  'line_items[].tax_rates[]': 'tax rate',
+  'line_items[].dynamic_tax_rates[]': 'tax rate',
+  'discounts[].coupon': 'coupon',
+  'discounts[].promotion_code': 'promotion code',
+  'shipping_options[].shipping_rate': 'shipping rate',
+  payment_method_configuration: 'payment method configuration',
+  customer_account: 'customer account',
+  'subscription_data.default_tax_rates[]': 'tax rate',
+  'subscription_data.on_behalf_of': 'account',
+  'subscription_data.transfer_data.destination': 'account',
+  'payment_intent_data.on_behalf_of': 'account',
+} as const;
 const DAY = 86_400;
 
 function readUrl(params: FormParams, key: string): string | null {
@@ -56,6 +72,7 @@ function readUrl(params: FormParams, key: string): string | null {
 
 export function createCheckoutSession(ctx: StandInContext, params: FormParams): CheckoutSessionObject {
   rejectUnknownParams(params, CREATE_PARAMS);
+  checkReferences(ctx, params, CREATE_REFERENCES);
   const mode = readString(params, 'mode') ?? 'payment';
   if (mode !== 'subscription') {
     throw invalidRequest(`The Stripe stand-in supports Checkout only in \`subscription\` mode (got \`${mode}\`).`, 'mode');
@@ -189,6 +206,7 @@ export function expireCheckoutSession(ctx: StandInContext, id: string): Checkout
 }
 
 export function listCheckoutSessions(ctx: StandInContext, params: FormParams): ListObject<CheckoutSessionObject> {
+  checkReferences(ctx, params, { customer: 'customer' });
   const customer = readString(params, 'customer');
   const subscription = readString(params, 'subscription');
   const status = readString(params, 'status');

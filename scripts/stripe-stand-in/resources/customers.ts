@@ -14,6 +14,7 @@ import {
 import { newestFirst, newId } from '../store';
 import { attachPaymentMethod } from './payment-methods';
 import { cancelSubscriptionNow } from './subscriptions';
+import { checkReferences } from './references';
 
 const CREATE_PARAMS = [
   'address', 'balance', 'business_name', 'cash_balance', 'description', 'email', 'individual_name',
@@ -73,6 +74,7 @@ export function createCustomerRecord(ctx: StandInContext, fields: NewCustomerFie
 
 export function createCustomer(ctx: StandInContext, params: FormParams): CustomerObject {
   rejectUnknownParams(params, CREATE_PARAMS);
+  checkReferences(ctx, params, { test_clock: 'test clock' });
   const paymentMethod = readString(params, 'payment_method') || null;
   const invoiceDefault = readObject(params, 'invoice_settings')?.['default_payment_method'];
   const defaultPaymentMethod = typeof invoiceDefault === 'string' && invoiceDefault ? invoiceDefault : null;
@@ -107,6 +109,7 @@ export function updateCustomer(ctx: StandInContext, id: string, params: FormPara
   rejectUnknownParams(params, UPDATE_PARAMS);
   const customer = ctx.state.customers[id];
   if (!customer || customer.deleted) throw resourceMissing('customer', id);
+  checkReferences(ctx, params, { default_source: 'source', 'invoice_settings.default_payment_method': 'PaymentMethod' });
   const before = structuredClone(customer);
   for (const field of ['email', 'name', 'description', 'phone'] as const) {
     const value = readString(params, field);

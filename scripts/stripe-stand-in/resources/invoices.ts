@@ -11,6 +11,7 @@ import type { InvoiceLineObject, InvoiceObject, ListObject, SubscriptionObject }
 import { matchesRange, readString } from '../params';
 import { newestFirst, newId } from '../store';
 import { findInvoice } from './lookup';
+import { checkReferences } from './references';
 
 /** Days until the next automatic retry after attempt 1, 2, 3; after the 4th failure collection stops. */
 export const PAYMENT_RETRY_DAYS = [3, 5, 7];
@@ -175,6 +176,7 @@ export function retrieveInvoice(ctx: StandInContext, id: string): InvoiceObject 
 }
 
 export function listInvoices(ctx: StandInContext, params: FormParams): ListObject<InvoiceObject> {
+  checkReferences(ctx, params, { customer: 'customer' });
   const customer = readString(params, 'customer');
   const subscription = readString(params, 'subscription');
   const status = readString(params, 'status');

@@ -6,12 +6,17 @@ import type { PortalSessionObject } from '../objects';
 import { readString, rejectUnknownParams } from '../params';
 import { newId } from '../store';
 import { findLiveCustomer } from './lookup';
+import { checkReferences } from './references';
 
 const CREATE_PARAMS = ['after_expiration', 'configuration', 'customer', 'customer_account', 'flow_data', 'locale', 'on_behalf_of', 'return_url'];
 export const DEFAULT_PORTAL_CONFIGURATION = 'bpc_stand_in_default';
 
 export function createPortalSession(ctx: StandInContext, params: FormParams): PortalSessionObject {
   rejectUnknownParams(params, CREATE_PARAMS);
+  const configuration = readString(params, 'configuration') || DEFAULT_PORTAL_CONFIGURATION;
+  // The stand-in has one portal configuration; any other id names nothing.
+  if (configuration !== DEFAULT_PORTAL_CONFIGURATION) checkReferences(ctx, params, { configuration: 'billing portal configuration' });
+  checkReferences(ctx, params, { on_behalf_of: 'account', customer_account: 'customer account' });
   const customerId = readString(params, 'customer');
   if (!customerId) throw missingParam('customer');
   findLiveCustomer(ctx, customerId, 'customer');
@@ -21,7 +26,7 @@ export function createPortalSession(ctx: StandInContext, params: FormParams): Po
   const session: PortalSessionObject = {
     id,
     object: 'billing_portal.session',
-    configuration: readString(params, 'configuration') || DEFAULT_PORTAL_CONFIGURATION,
+    configuration,
     created: ctx.clock.now(),
     customer: customerId,
     customer_account: null,

@@ -17,6 +17,7 @@ import {
 import { newestFirst, newId } from '../store';
 import { findProduct } from './lookup';
 import { createPriceFromParams } from './prices';
+import { checkReferences } from './references';
 
 const CREATE_PARAMS = [
   'name', 'active', 'default_price_data', 'description', 'id', 'images', 'marketing_features', 'metadata',
@@ -79,6 +80,7 @@ export function retrieveProduct(ctx: StandInContext, id: string): ProductObject 
 export function updateProduct(ctx: StandInContext, id: string, params: FormParams): ProductObject {
   rejectUnknownParams(params, UPDATE_PARAMS);
   const product = findProduct(ctx, id);
+  checkReferences(ctx, params, { default_price: 'price' });
   const before = structuredClone(product);
   const name = readString(params, 'name');
   if (name !== undefined) product.name = name;
@@ -87,6 +89,9 @@ export function updateProduct(ctx: StandInContext, id: string, params: FormParam
   const description = readString(params, 'description');
   if (description !== undefined) product.description = description || null;
   const defaultPrice = readString(params, 'default_price');
+  if (defaultPrice && ctx.state.prices[defaultPrice]?.product !== product.id) {
+    throw invalidRequest(`The price \`${defaultPrice}\` does not belong to product \`${product.id}\`.`, 'default_price');
+  }
   if (defaultPrice !== undefined) product.default_price = defaultPrice || null;
   const features = readMarketingFeatures(params);
   if (features !== undefined) product.marketing_features = features;

@@ -32,6 +32,7 @@ import { newestFirst, newId } from '../store';
 import { attemptInvoicePayment, buildSubscriptionInvoice, finalizeInvoice } from './invoices';
 import { findPrice, findSubscription } from './lookup';
 import { attachPaymentMethod, chargeSucceeds } from './payment-methods';
+import { checkReferences } from './references';
 
 const UPDATE_PARAMS = [
   'add_invoice_items', 'application_fee_percent', 'automatic_tax', 'billing_cycle_anchor', 'billing_schedules',
@@ -41,6 +42,22 @@ const UPDATE_PARAMS = [
   'payment_settings', 'pending_invoice_item_interval', 'proration_behavior', 'proration_date', 'transfer_data',
   'trial_end', 'trial_from_plan', 'trial_settings',
 ];
+const UPDATE_REFERENCES = {
+  default_payment_method: 'PaymentMethod',
+  default_source: 'source',
+  'default_tax_rates[]': 'tax rate',
+  'discounts[].coupon': 'coupon',
+  'discounts[].promotion_code': 'promotion code',
+  'items[].price': 'price',
+  'items[].tax_rates[]': 'tax rate',
+  'items[].discounts[].coupon': 'coupon',
+  'items[].discounts[].promotion_code': 'promotion code',
+  'add_invoice_items[].price': 'price',
+  'add_invoice_items[].tax_rates[]': 'tax rate',
+  'add_invoice_items[].discounts[].coupon': 'coupon',
+  on_behalf_of: 'account',
+  'transfer_data.destination': 'account',
+} as const;
 const CANCEL_PARAMS = ['cancellation_details', 'invoice_now', 'prorate'];
 const ENDED: SubscriptionObject['status'][] = ['canceled', 'incomplete_expired'];
 
@@ -334,6 +351,7 @@ export function retrieveSubscription(ctx: StandInContext, id: string): Subscript
 export function updateSubscription(ctx: StandInContext, id: string, params: FormParams): SubscriptionObject {
   rejectUnknownParams(params, UPDATE_PARAMS);
   const subscription = findSubscription(ctx, id);
+  checkReferences(ctx, params, UPDATE_REFERENCES);
   if (isEnded(subscription)) {
     const onlyMetadata = Object.keys(params).every((key) => ['metadata', 'cancellation_details', 'expand'].includes(key));
     if (!onlyMetadata) {
@@ -396,6 +414,8 @@ export function cancelSubscription(ctx: StandInContext, id: string, params: Form
 }
 
 export function listSubscriptions(ctx: StandInContext, params: FormParams): ListObject<SubscriptionObject> {
+  // A list filtered by a customer that never existed is refused, as at Stripe; other filters just match nothing.
+  checkReferences(ctx, params, { customer: 'customer' });
   const customer = readString(params, 'customer');
   const price = readString(params, 'price') ?? readString(params, 'plan');
   const status = readString(params, 'status');
