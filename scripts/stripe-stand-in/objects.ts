@@ -101,6 +101,17 @@ export interface CheckoutSessionObject extends Extra {
   currency: string;
 }
 
+/** A Checkout line item (`GET /v1/checkout/sessions/:id/line_items`, or `expand[]=line_items`). */
+export interface LineItemObject extends Extra {
+  id: string;
+  object: 'item';
+  amount_subtotal: number;
+  amount_total: number;
+  currency: string;
+  price: PriceObject;
+  quantity: number;
+}
+
 export interface CheckoutSessionPlan {
   line_items: { price: string; quantity: number }[];
   subscription_metadata: Metadata;

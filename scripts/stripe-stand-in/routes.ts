@@ -1,10 +1,16 @@
 /** The REST subset the stand-in serves, as Stripe's paths. Order matters: `/search` before `/:id`. */
 import type { StandInContext } from './context';
 import type { FormParams } from './form';
-import { createCheckoutSession, expireCheckoutSession, listCheckoutSessions, retrieveCheckoutSession } from './resources/checkout-sessions';
+import {
+  createCheckoutSession,
+  expireCheckoutSession,
+  listCheckoutLineItems,
+  listCheckoutSessions,
+  retrieveCheckoutSession,
+} from './resources/checkout-sessions';
 import { createCustomer, deleteCustomer, listCustomers, retrieveCustomer, searchCustomers, updateCustomer } from './resources/customers';
 import { listEvents, retrieveEvent } from './resources/events';
-import { listInvoices, retrieveInvoice } from './resources/invoices';
+import { listInvoiceLines, listInvoices, retrieveInvoice } from './resources/invoices';
 import { retrievePaymentMethod } from './resources/payment-methods';
 import { createPortalSession } from './resources/portal-sessions';
 import { createPrice, listPrices, retrievePrice, updatePrice } from './resources/prices';
@@ -40,6 +46,7 @@ const ROUTES: [Method, RegExp, Handler][] = [
   ['GET', /^\/v1\/checkout\/sessions$/, (ctx, params) => listCheckoutSessions(ctx, params)],
   ['GET', new RegExp(`^/v1/checkout/sessions/${ID}$`), (ctx, _params, id) => retrieveCheckoutSession(ctx, id)],
   ['POST', new RegExp(`^/v1/checkout/sessions/${ID}/expire$`), (ctx, _params, id) => expireCheckoutSession(ctx, id)],
+  ['GET', new RegExp(`^/v1/checkout/sessions/${ID}/line_items$`), (ctx, params, id) => listCheckoutLineItems(ctx, id, params)],
 
   ['POST', /^\/v1\/billing_portal\/sessions$/, (ctx, params) => createPortalSession(ctx, params)],
 
@@ -50,6 +57,7 @@ const ROUTES: [Method, RegExp, Handler][] = [
 
   ['GET', /^\/v1\/invoices$/, (ctx, params) => listInvoices(ctx, params)],
   ['GET', new RegExp(`^/v1/invoices/${ID}$`), (ctx, _params, id) => retrieveInvoice(ctx, id)],
+  ['GET', new RegExp(`^/v1/invoices/${ID}/lines$`), (ctx, params, id) => listInvoiceLines(ctx, id, params)],
 
   ['GET', /^\/v1\/events$/, (ctx, params) => listEvents(ctx, params)],
   ['GET', new RegExp(`^/v1/events/${ID}$`), (ctx, _params, id) => retrieveEvent(ctx, id)],

@@ -15,6 +15,7 @@ import { StripeApiError, unrecognizedUrl, type StripeErrorBody } from './errors'
 import { decodeForm, type FormParams } from './form';
 import { handleHostedPage } from './hosted-pages';
 import { checkIdempotencyKey, fingerprint, rememberResult, shouldRemember } from './idempotency';
+import { includeRequested } from './includable';
 import { expandObject } from './list';
 import { readExpand } from './params';
 import { findApiRoute } from './routes';
@@ -172,6 +173,15 @@ function sendError(response: ServerResponse, status: number, error: StripeErrorB
   sendJson(response, status, JSON.stringify({ error }, null, 2), { ...retryHeader, ...headers });
 }
 
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Bearer `sk_test_…` (what stripe-node sends) or HTTP Basic with the key as user (what curl -u sends). */
 function readApiKey(request: IncomingMessage): string | null {
   const header = request.headers.authorization;
@@ -206,6 +216,13 @@ async function handleRequest(
 ): Promise<void> {
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://stand-in');
+  if (!decodesCleanly(url.pathname)) {
+    sendError(response, 400, {
+      type: 'invalid_request_error',
+      message: `The request path ${url.pathname} has a malformed percent-escape; encode "%" as %25.`,
+    });
+    return;
+  }
   if (url.pathname.startsWith('/v1/')) return handleApi(ctx, request, response, method, url, log);
   if (url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(ctx, request, response, method, url, deliverer);
   const body = method === 'POST' ? await readBody(request) : '';
@@ -268,8 +285,9 @@ async function handleApi(
   try {
     const route = findApiRoute(method, url.pathname);
     if (!route) throw unrecognizedUrl(method, url.pathname);
-    const result = route.handler(ctx, params, route.id);
-    body = JSON.stringify(renderForVersion(expandObject(ctx.state, result, readExpand(params)), apiVersion), null, 2);
+    const expand = readExpand(params);
+    const result = includeRequested(ctx, route.handler(ctx, params, route.id), expand);
+    body = JSON.stringify(renderForVersion(expandObject(ctx.state, result, expand), apiVersion), null, 2);
   } catch (error) {
     if (error instanceof StripeApiError) {
       status = error.status;

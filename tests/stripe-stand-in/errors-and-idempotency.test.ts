@@ -61,6 +61,17 @@ describe('invalid requests', () => {
     ).rejects.toMatchObject({ statusCode: 400, code: 'resource_missing', param: 'line_items[0][price]' });
   });
 
+  it('answers a path with a malformed percent-escape with a Stripe-shaped 400, not a crash', async () => {
+    for (const path of ['/v1/customers/cus_%zz', '/v1/customers/%E0%A4%A', '/checkout/%']) {
+      const raw = await fetch(`${harness.standIn.url}${path}`, { headers: { authorization: 'Bearer sk_test_x' } });
+      expect(raw.status, path).toBe(400);
+      const body = (await raw.json()) as { error: { type: string; message: string } };
+      expect(body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/malformed percent-escape/) });
+    }
+    // The client escapes ids itself, so a "%" in an id is just an id that does not exist.
+    await expect(harness.stripe.customers.retrieve('cus_%zz')).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+
   it('answers an unknown URL with a Stripe-shaped 404', async () => {
     const response = await fetch(`${harness.standIn.url}/v1/nothing_here`, {
       headers: { authorization: 'Bearer sk_test_local_stand_in' },

@@ -4,12 +4,14 @@
  * creates the customer, the subscription, its first invoice, and the events
  * Stripe sends for all of that.
  */
+import { createHash } from 'node:crypto';
+
 import type { CardCheck } from '../cards';
 import type { StandInContext } from '../context';
 import { invalidRequest, missingParam, StripeApiError } from '../errors';
 import type { FormParams } from '../form';
 import { paginate } from '../list';
-import type { CheckoutSessionObject, ListObject, PriceObject } from '../objects';
+import type { CheckoutSessionObject, LineItemObject, ListObject, PriceObject } from '../objects';
 import {
   matchesRange,
   mergeMetadata,
@@ -223,6 +225,32 @@ export function listCheckoutSessions(ctx: StandInContext, params: FormParams): L
 export function checkoutSessionPrices(ctx: StandInContext, id: string): { price: PriceObject; quantity: number }[] {
   const plan = ctx.state.checkoutPlans[id];
   return (plan?.line_items ?? []).map((item) => ({ price: findPrice(ctx, item.price), quantity: item.quantity }));
+}
+
+/** Checkout's line items (`object: 'item'`), with ids that stay the same on every read so pages can follow them. */
+export function checkoutLineItems(ctx: StandInContext, session: CheckoutSessionObject): LineItemObject[] {
+  return checkoutSessionPrices(ctx, session.id).map(({ price, quantity }, index) => {
+    const amount = (price.unit_amount ?? 0) * quantity;
+    return {
+      id: `li_${createHash('sha256').update(`${session.id}/${index}`).digest('hex').slice(0, 24)}`,
+      object: 'item',
+      adjustable_quantity: null,
+      amount_discount: 0,
+      amount_subtotal: amount,
+      amount_tax: 0,
+      amount_total: amount,
+      currency: price.currency,
+      description: ctx.state.products[price.product]?.name ?? null,
+      metadata: {},
+      price: structuredClone(price),
+      quantity,
+    };
+  });
+}
+
+export function listCheckoutLineItems(ctx: StandInContext, id: string, params: FormParams): ListObject<LineItemObject> {
+  const session = findCheckoutSession(ctx, id);
+  return paginate(checkoutLineItems(ctx, session), params, `/v1/checkout/sessions/${id}/line_items`);
 }
 
 export function successRedirect(session: CheckoutSessionObject): string | null {

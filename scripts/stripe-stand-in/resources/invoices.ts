@@ -175,6 +175,11 @@ export function retrieveInvoice(ctx: StandInContext, id: string): InvoiceObject 
   return findInvoice(ctx, id);
 }
 
+export function listInvoiceLines(ctx: StandInContext, id: string, params: FormParams): ListObject<InvoiceLineObject> {
+  const invoice = findInvoice(ctx, id);
+  return paginate(invoice.lines.data, params, `/v1/invoices/${id}/lines`);
+}
+
 export function listInvoices(ctx: StandInContext, params: FormParams): ListObject<InvoiceObject> {
   checkReferences(ctx, params, { customer: 'customer' });
   const customer = readString(params, 'customer');
