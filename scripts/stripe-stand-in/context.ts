@@ -65,13 +65,27 @@ export class StandInContext {
   }
 }
 
-/** The top-level fields that changed, with their old values: Stripe's `previous_attributes`. */
+/**
+ * What changed, with the old values: Stripe's `previous_attributes`. Within a
+ * plain hash (metadata, cancellation_details, invoice_settings…) only the keys
+ * that changed appear, a key that did not exist before as `null`; lists and
+ * embedded objects (anything with an `object` field) appear whole.
+ */
 export function previousAttributes(before: object, after: object): Record<string, unknown> {
+  return changedKeys(before as Record<string, unknown>, after as Record<string, unknown>);
+}
+
+function isPlainHash(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('object' in value);
+}
+
+function changedKeys(old: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
-  const old = before as Record<string, unknown>;
-  const current = after as Record<string, unknown>;
-  for (const key of Object.keys(old)) {
-    if (JSON.stringify(old[key]) !== JSON.stringify(current[key])) changed[key] = structuredClone(old[key]);
+  for (const key of new Set([...Object.keys(old), ...Object.keys(current)])) {
+    const was = old[key];
+    const now = current[key];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    changed[key] = isPlainHash(was) && isPlainHash(now) ? changedKeys(was, now) : was === undefined ? null : structuredClone(was);
   }
   return changed;
 }

@@ -154,4 +154,13 @@ describe('events', () => {
     const wildcard = await stripe.events.list({ type: 'customer.*', limit: 100 });
     expect(wildcard.data.every((entry) => entry.type.startsWith('customer.'))).toBe(true);
   });
+
+  it('previous_attributes names only the keys of a hash that changed, a new key as null', async () => {
+    const { stripe } = harness;
+    const customer = await stripe.customers.create({ email: 'hash@acme.test', metadata: { plan: 'free', org: 'acme', region: 'eu' } });
+    await stripe.customers.update(customer.id, { metadata: { plan: 'pro', seats: '5', region: '' } });
+    const [event] = (await stripe.events.list({ type: 'customer.updated', limit: 1 })).data;
+    expect(event?.data.object).toMatchObject({ metadata: { plan: 'pro', org: 'acme', seats: '5' } });
+    expect(event?.data.previous_attributes).toEqual({ metadata: { plan: 'free', seats: null, region: 'eu' } });
+  });
 });
