@@ -178,12 +178,25 @@ test('a renewal that fails shows the past-due banner and keeps the paid plan mea
   await expect(page.getByRole('list', { name: 'Order summary' })).toContainText('Business');
   // Prefilled: the organization's Stripe customer carries its owner's email.
   await expect(page.getByLabel('Email')).toHaveValue(owner.email);
-  // Pays today; every later charge fails.
+  // A card Stripe attaches but never charges is declined at Checkout, as at Stripe.
   await fillCard(page, '4000 0000 0000 0341');
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Your card was declined.');
+  await fillCard(page, '4242 4242 4242 4242');
   await page.getByRole('button', { name: 'Subscribe' }).click();
   const currentPlan = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Current plan', exact: true }) });
   await expect(currentPlan).toContainText('Business');
   await expect(currentPlan).toContainText('Yearly');
+
+  // Saved in the portal, it attaches; every later charge fails.
+  await page.getByRole('button', { name: 'Manage billing' }).click();
+  const updateCard = page.getByRole('form', { name: 'Update card' });
+  await updateCard.getByLabel('Card number').fill('4000 0000 0000 0341');
+  await updateCard.getByLabel('Expiry (MM / YY)').fill('12 / 40');
+  await updateCard.getByLabel('CVC').fill('123');
+  await updateCard.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your card was saved.');
+  await page.getByRole('link', { name: 'Return to the app' }).click();
 
   // Just past the renewal a year on: the charge fails and Stripe starts retrying.
   const advanced = await page.request.post(`${STAND_IN}/_stand-in/clock/advance`, { data: { seconds: 366 * 24 * 60 * 60 } });

@@ -2,9 +2,10 @@
  * Stripe's test cards, as the hosted pages read them. Declines carry Stripe's
  * own codes and the messages its Checkout shows.
  *
- * Deliberate difference: 4000 0000 0000 0341 is charged successfully at checkout
- * (Stripe would fail that first charge) and fails every later charge, so the
- * "renewal fails" story can be played through the stand-in's checkout.
+ * 4000 0000 0000 0341 attaches to a customer but every charge fails, as at
+ * Stripe: Checkout that charges it at once declines it, while saving it in the
+ * portal (or a trial's Checkout, which charges nothing yet) succeeds, and the
+ * next renewal fails. That is how the "renewal fails" story is played.
  */
 import type { CardBehaviour } from './store';
 

@@ -92,7 +92,7 @@ const TEST_CARD_HINT = `<details class="hint"><summary>Test cards</summary><ul>
 <li>4242 4242 4242 4242 – succeeds</li>
 <li>4000 0000 0000 0002 – declined (card_declined)</li>
 <li>4000 0000 0000 9995 – declined (insufficient_funds)</li>
-<li>4000 0000 0000 0341 – succeeds now, later charges fail</li>
+<li>4000 0000 0000 0341 – saves, but every charge fails (declined at Checkout unless on trial; save it in the portal to make the next renewal fail)</li>
 </ul><p>Any future expiry (MM / YY) and any CVC.</p></details>`;
 
 function cardFields(prefix = ''): string {
@@ -205,6 +205,11 @@ function payCheckout(ctx: StandInContext, session: CheckoutSessionObject, params
   if (!card.ok) {
     // A decline leaves the session open so the buyer can try another card, as at Stripe.
     send(response, card.code.startsWith('incomplete') || card.code.startsWith('invalid') ? 400 : 402, renderCheckout(ctx, session, card.message, params));
+    return;
+  }
+  if (card.behaviour === 'charges_fail' && session.amount_total > 0) {
+    // The card attaches, then the first invoice's charge fails: Checkout shows the decline, as at Stripe.
+    send(response, 402, renderCheckout(ctx, session, 'Your card was declined.', params));
     return;
   }
   completeCheckoutSession(ctx, session, { email: email || null, name: field(params, 'name').trim() || null, card });

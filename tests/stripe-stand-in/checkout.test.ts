@@ -119,6 +119,18 @@ describe('hosted checkout', () => {
     expect((await harness.stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
   });
 
+  it('declines 4000 0000 0000 0341 when Checkout charges it, as Stripe does, but accepts it for a trial', async () => {
+    const session = await createSession();
+    const declined = await payCheckout(session.url ?? '', TEST_CARDS.failsLater);
+    expect(declined.status).toBe(402);
+    expect(await declined.text()).toContain('Your card was declined.');
+    expect(await harness.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'open', subscription: null });
+
+    // Nothing is charged at a trial's Checkout; the charge at the trial's end is the one that fails.
+    const trial = await subscribeThroughCheckout(harness.stripe, { trialDays: 7, card: TEST_CARDS.failsLater });
+    expect(await harness.stripe.subscriptions.retrieve(trial.subscription as string)).toMatchObject({ status: 'trialing' });
+  });
+
   it('a completed session cannot be paid twice', async () => {
     const session = await createSession();
     await payCheckout(session.url ?? '');

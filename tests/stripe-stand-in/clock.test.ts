@@ -5,6 +5,7 @@ import {
   eventObjectId,
   portalAction,
   previousOf,
+  saveCardThatFailsCharges,
   type StandInHarness,
   startStandInHarness,
   subscribeThroughCheckout,
@@ -89,10 +90,11 @@ describe('moving time', () => {
     ]);
   });
 
-  it('a card that fails later makes the renewal fail and the subscription past_due; a new card in the portal recovers it', async () => {
+  it('a card saved in the portal that fails charges makes the renewal fail and the subscription past_due; a good card recovers it', async () => {
     const { stripe, standIn, webhooks } = await start();
-    const session = await subscribeThroughCheckout(stripe, { card: TEST_CARDS.failsLater });
+    const session = await subscribeThroughCheckout(stripe);
     const subscriptionId = session.subscription as string;
+    await saveCardThatFailsCharges(stripe, session.customer as string);
     expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('active');
 
     await standIn.advanceClock(32 * DAY);
@@ -115,8 +117,9 @@ describe('moving time', () => {
 
   it('cancels the subscription after the last payment retry fails', async () => {
     const { stripe, standIn, webhooks } = await start();
-    const session = await subscribeThroughCheckout(stripe, { card: TEST_CARDS.failsLater });
+    const session = await subscribeThroughCheckout(stripe);
     const subscriptionId = session.subscription as string;
+    await saveCardThatFailsCharges(stripe, session.customer as string);
     await standIn.advanceClock(31 * DAY + 16 * DAY);
     const deleted = await webhooks.waitForEvent('customer.subscription.deleted', forSubscription(subscriptionId));
     expect(deleted.data.object).toMatchObject({ status: 'canceled', cancellation_details: { reason: 'payment_failed' } });

@@ -166,6 +166,13 @@ export function portalAction(
   return postForm(url, action.verb === 'switch' ? { price: action.price } : {});
 }
 
+/** Saves 4000 0000 0000 0341 in the portal, as a customer would: it attaches, and every later charge fails. */
+export async function saveCardThatFailsCharges(stripe: Stripe, customer: string): Promise<void> {
+  const portal = await stripe.billingPortal.sessions.create({ customer });
+  const response = await portalAction(portal.url, { card: TEST_CARDS.failsLater });
+  if (response.status !== 303) throw new Error(`Saving the card failed: HTTP ${response.status}`);
+}
+
 export async function priceByLookupKey(stripe: Stripe, lookupKey: string): Promise<Stripe.Price> {
   const prices = await stripe.prices.list({ lookup_keys: [lookupKey] });
   const price = prices.data[0];
