@@ -12,7 +12,8 @@ import {
   rejectUnknownParams,
 } from '../params';
 import { newestFirst, newId } from '../store';
-import { attachPaymentMethod } from './payment-methods';
+import { cardFromToken } from './card-tokens';
+import { attachPaymentMethod, createCardPaymentMethod } from './payment-methods';
 import { cancelSubscriptionNow } from './subscriptions';
 import { checkReferences } from './references';
 
@@ -84,6 +85,9 @@ export function createCustomer(ctx: StandInContext, params: FormParams): Custome
   if (defaultPaymentMethod && !ctx.state.paymentMethods[defaultPaymentMethod]) {
     throw resourceMissing('PaymentMethod', defaultPaymentMethod, 'invoice_settings[default_payment_method]');
   }
+  const sourceToken = readString(params, 'source') || null;
+  // A declined card fails the whole request, before the customer exists.
+  const sourceCard = sourceToken ? cardFromToken(ctx, sourceToken, 'source') : null;
   const customer = createCustomerRecord(ctx, {
     email: readString(params, 'email') || null,
     name: readString(params, 'name') || null,
@@ -96,7 +100,20 @@ export function createCustomer(ctx: StandInContext, params: FormParams): Custome
   for (const id of new Set([paymentMethod, defaultPaymentMethod])) {
     if (id) attachPaymentMethod(ctx, id, customer.id, 'payment_method');
   }
+  if (sourceCard) {
+    const before = structuredClone(customer);
+    addSourceCard(ctx, customer, sourceCard);
+    ctx.emit('customer.updated', customer, previousAttributes(before, customer));
+  }
   return customer;
+}
+
+/** A tokenized card becomes the customer's default source (a `card_…` id, usable as a payment method). */
+function addSourceCard(ctx: StandInContext, customer: CustomerObject, card: ReturnType<typeof cardFromToken>): void {
+  const source = createCardPaymentMethod(ctx, card, customer.name, customer.email, 'card_');
+  source.customer = customer.id;
+  customer.default_source = source.id;
+  ctx.emit('customer.source.created', source);
 }
 
 export function retrieveCustomer(ctx: StandInContext, id: string): CustomerObject | DeletedObject {
@@ -110,7 +127,15 @@ export function updateCustomer(ctx: StandInContext, id: string, params: FormPara
   const customer = ctx.state.customers[id];
   if (!customer || customer.deleted) throw resourceMissing('customer', id);
   checkReferences(ctx, params, { default_source: 'source', 'invoice_settings.default_payment_method': 'PaymentMethod' });
+  const sourceToken = readString(params, 'source') || null;
+  const sourceCard = sourceToken ? cardFromToken(ctx, sourceToken, 'source') : null;
   const before = structuredClone(customer);
+  if (sourceCard) addSourceCard(ctx, customer, sourceCard);
+  const defaultSource = readString(params, 'default_source');
+  if (defaultSource) {
+    if (ctx.state.paymentMethods[defaultSource]?.customer !== customer.id) throw resourceMissing('source', defaultSource, 'default_source');
+    customer.default_source = defaultSource;
+  }
   for (const field of ['email', 'name', 'description', 'phone'] as const) {
     const value = readString(params, field);
     if (value !== undefined) customer[field] = value || null;

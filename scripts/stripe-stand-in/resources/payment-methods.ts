@@ -13,9 +13,11 @@ export function createCardPaymentMethod(
   card: { brand: string; last4: string; expMonth: number; expYear: number; behaviour: CardBehaviour },
   billingName: string | null,
   email: string | null,
+  /** `card_` for a card attached as a customer's source: Stripe serves those as payment methods too. */
+  idPrefix: 'pm_' | 'card_' = 'pm_',
 ): PaymentMethodObject {
   const paymentMethod: PaymentMethodObject = {
-    id: newId('pm_'),
+    id: newId(idPrefix),
     object: 'payment_method',
     allow_redisplay: 'always',
     billing_details: { address: null, email, name: billingName, phone: null, tax_id: null },

@@ -10,7 +10,7 @@ import { resourceMissing } from '../errors';
 import type { FormValue } from '../form';
 
 /** Kinds the stand-in can hold, by the name Stripe's "No such …" message uses. */
-export type HeldKind = 'customer' | 'price' | 'product' | 'subscription' | 'invoice' | 'PaymentMethod';
+export type HeldKind = 'customer' | 'price' | 'product' | 'subscription' | 'invoice' | 'PaymentMethod' | 'source';
 
 /**
  * Kinds no stand-in endpoint creates (coupons, tax rates, connected accounts…):
@@ -21,7 +21,6 @@ export type NeverHeldKind =
   | 'promotion code'
   | 'tax rate'
   | 'shipping rate'
-  | 'source'
   | 'token'
   | 'test clock'
   | 'account'
@@ -46,6 +45,8 @@ function exists(ctx: StandInContext, kind: HeldKind | NeverHeldKind, id: string)
       return id in state.invoices;
     case 'PaymentMethod':
       return id in state.paymentMethods;
+    case 'source':
+      return id.startsWith('card_') && id in state.paymentMethods;
     default:
       return false;
   }

@@ -73,7 +73,8 @@ export function currentPeriod(subscription: SubscriptionObject): { start: number
 export function paymentMethodFor(ctx: StandInContext, subscription: SubscriptionObject): string | null {
   if (subscription.default_payment_method) return subscription.default_payment_method;
   const customer = ctx.state.customers[subscription.customer];
-  return customer && !customer.deleted ? customer.invoice_settings.default_payment_method : null;
+  if (!customer || customer.deleted) return null;
+  return customer.invoice_settings.default_payment_method ?? (typeof customer.default_source === 'string' ? customer.default_source : null);
 }
 
 function planFromPrice(price: PriceObject): Record<string, unknown> {
