@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import Stripe from 'stripe';
 import { startAuthEmulator, type AuthEmulator } from '@/scripts/auth-emulator/server';
-import { LOCAL_WEBHOOK_SECRET, startStripeStandIn, type StripeStandIn } from '@/scripts/stripe-stand-in/server';
+import { LOCAL_WEBHOOK_SECRET, startStripeStandIn, type StripeStandIn, type StripeStandInOptions } from '@/scripts/stripe-stand-in/server';
 // Not a React hook, despite its name: it points the app at this file's database and environment.
 import { as, call, dispatch, SITE_URL, useTestEnvironment as prepareTestEnvironment, type ApiResponse } from '../api/harness';
 import { signInWithEmulator } from '../support/auth-emulator';
@@ -60,7 +60,11 @@ export interface BillingTestEnvironment {
   close(): Promise<void>;
 }
 
-export async function startBillingTestEnvironment(options: { delivery: 'stand-in' | 'manual' }): Promise<BillingTestEnvironment> {
+export async function startBillingTestEnvironment(options: {
+  delivery: 'stand-in' | 'manual';
+  /** How the stand-in delivers (default: concurrent with jitter, as Stripe); `holdTypes` wait for a release. */
+  webhookDelivery?: StripeStandInOptions['webhookDelivery'];
+}): Promise<BillingTestEnvironment> {
   const emulator = await startAuthEmulator({ port: 0, dataDir: null });
   const forwarder = options.delivery === 'stand-in' ? await startWebhookForwarder() : null;
   const standIn = await startStripeStandIn({
@@ -68,6 +72,7 @@ export async function startBillingTestEnvironment(options: { delivery: 'stand-in
     dataDir: null,
     webhookUrl: forwarder?.url ?? null,
     webhookRetryDelaysMs: [50, 100, 200, 400],
+    ...(options.webhookDelivery ? { webhookDelivery: options.webhookDelivery } : {}),
   });
   const database = await prepareTestEnvironment(emulator.url, {
     STRIPE_API_BASE: standIn.url,
