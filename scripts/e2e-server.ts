@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LOCAL_PUBLISHABLE_KEY } from './auth-emulator/constants';
+import { LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY } from './auth-emulator/constants';
 import { startAuthEmulator } from './auth-emulator/server';
 import { runNext } from './next-process';
 import { startStripeStandIn } from './stripe-stand-in/server';
@@ -53,6 +53,7 @@ const next = runNext(['start', '--port', port], {
     ...serverEnv,
     NEXT_PUBLIC_SUPABASE_URL: emulator.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
+    SUPABASE_SECRET_KEY: LOCAL_SECRET_KEY,
     STRIPE_API_BASE: stripe.url,
   },
   ownProcessGroup: false,
