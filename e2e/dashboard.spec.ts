@@ -217,7 +217,7 @@ test('settings: the last owner cannot leave, a slug change moves the URL and old
   expect((await page.goto(`/dashboard/${slug}/projects`))?.status()).toBe(404);
 
   await page.goto('/account');
-  await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Account', exact: true })).toBeVisible();
   await expect(page.getByText(owner.email)).toBeVisible();
   await reviewPage(page, testInfo, 'account');
 });
