@@ -2,8 +2,10 @@ import type { NextConfig } from 'next';
 import { assertEnvOrExit } from './lib/env';
 
 // Stop `next dev`, `next build` and `next start` with one readable line when
-// the environment is wrong, before anything is served.
-assertEnvOrExit();
+// the environment is wrong or incomplete, before anything is served. `next
+// typegen` (part of `npm run typecheck`) reads this file too but serves
+// nothing, so a checkout without secrets can still be typechecked.
+if (process.argv[2] !== 'typegen') assertEnvOrExit();
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files next to its own module; bundling it breaks those paths.

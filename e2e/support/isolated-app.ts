@@ -25,6 +25,7 @@ export async function startIsolatedApp(options: { env?: Record<string, string>; 
     ...process.env,
     LOCAL_DATA_DIR: dataDir,
     NEXT_PUBLIC_SITE_URL: baseURL,
+    LOCAL_MODE: '1',
     NEXT_PUBLIC_SUPABASE_URL: emulator.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
     NEXT_TELEMETRY_DISABLED: '1',

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError } from '@/lib/http/app-error';
 import type { TenantScope } from '@/lib/tenancy/tenant-scope';
 import { billingPageUrl } from './checkout';
-import { callStripe } from './stripe-client';
+import { assertBillingEnabled, callStripe } from './stripe-client';
 
 /**
  * A Stripe Customer Portal session for the organization (change plan, cancel,
@@ -12,6 +12,7 @@ import { callStripe } from './stripe-client';
  * transaction, so the audit event exists only if the portal link does.
  */
 export async function openBillingPortal(scope: TenantScope): Promise<{ url: string }> {
+  assertBillingEnabled();
   const customerId = scope.organization.stripeCustomerId;
   if (!customerId) {
     throw new AppError('billing_not_set_up', 'This organization has no billing account yet; choose a plan first.');

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   auth_unavailable: 503,
   billing_unavailable: 503,
   internal: 500,
+  billing_disabled: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

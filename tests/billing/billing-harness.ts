@@ -60,7 +60,11 @@ export interface BillingTestEnvironment {
   close(): Promise<void>;
 }
 
-export async function startBillingTestEnvironment(options: { delivery: 'stand-in' | 'manual' }): Promise<BillingTestEnvironment> {
+export async function startBillingTestEnvironment(options: {
+  delivery: 'stand-in' | 'manual';
+  /** More of the app's environment, such as BILLING=off. */
+  env?: Record<string, string>;
+}): Promise<BillingTestEnvironment> {
   const emulator = await startAuthEmulator({ port: 0, dataDir: null });
   const forwarder = options.delivery === 'stand-in' ? await startWebhookForwarder() : null;
   const standIn = await startStripeStandIn({
@@ -74,6 +78,7 @@ export async function startBillingTestEnvironment(options: { delivery: 'stand-in
     // Whatever the shell has, these tests talk to the stand-in with its local secrets.
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: '',
+    ...options.env,
   });
   const stripe = createStandInClient(standIn.port);
   return {
