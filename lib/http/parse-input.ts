@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from './app-error';
+import { readBodyWithLimit } from './read-body';
 
-/** Bodies above this are refused before parsing; no endpoint takes more. */
+/** Bodies above this are refused, and read no further; no endpoint takes more. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
@@ -14,10 +15,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const declaredLength = Number(request.headers.get('content-length') ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
+  const text = (await readBodyWithLimit(request, MAX_BODY_BYTES)).toString('utf8');
 
   let body: unknown;
   try {
