@@ -3,6 +3,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTH
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
+import { withoutNul } from '@/lib/http/nul-characters';
 
 /** What the API trusts about a caller, read from a verified Supabase access token. */
 export interface AccessTokenClaims {
@@ -89,14 +90,19 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
 
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw invalidToken('The access token does not belong to a signed-in user.');
+  const email = claims.data.email ?? null;
   return {
     sub: claims.data.sub,
     role: claims.data.role,
-    email: claims.data.email ?? null,
-    userMetadata: claims.data.user_metadata ?? {},
+    // An address Postgres cannot store cannot be anyone's: as if the token had none.
+    email: email !== null && /[\u0000-\u001f\u007f]/.test(email) ? null : email,
+    // A user edits their own user_metadata (supabase.auth.updateUser), so it is
+    // copied without NUL, which Postgres text and jsonb refuse: otherwise one
+    // edited name would fail every request of that user.
+    userMetadata: withoutNul(claims.data.user_metadata ?? {}),
     sessionId: claims.data.session_id ?? null,
     expiresAt: claims.data.exp,
-    raw: payload,
+    raw: withoutNul(payload),
   };
 }
 

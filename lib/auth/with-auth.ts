@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { MembershipRole } from '@/db/schema';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
-import { parseJsonBody, parseQuery } from '@/lib/http/parse-input';
+import { parseJsonBody, parseQuery, refuseNul } from '@/lib/http/parse-input';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
 import { callerFromClaims, type Caller } from './caller';
@@ -92,6 +92,7 @@ async function parseInputs<Schemas extends InputSchemas>(
   schemas: Schemas,
 ): Promise<Pick<AuthContext<Schemas>, 'params' | 'query' | 'body'>> {
   const rawParams = (await routeContext.params) ?? {};
+  refuseNul(rawParams);
   let params: unknown = rawParams;
   if (schemas.params) {
     const result = schemas.params.safeParse(rawParams);

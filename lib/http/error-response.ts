@@ -19,10 +19,28 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
     if (error.fields) body.error.fields = error.fields;
     return Response.json(body, { status: error.status, headers: responseHeaders });
   }
+  if (isTextEncodingError(error)) {
+    // Input the checks before the database missed (they refuse NUL already): still the caller's input, not our failure.
+    const body: ErrorBody = { error: { code: 'validation_failed', message: 'The request has text the database cannot store.' } };
+    return Response.json(body, { status: 422, headers: responseHeaders });
+  }
   const requestId = randomUUID();
   console.error(`[api] request ${requestId} failed:`, error);
   const body: ErrorBody = {
     error: { code: 'internal', message: 'Something went wrong on our side.', request_id: requestId },
   };
   return Response.json(body, { status: 500, headers: responseHeaders });
+}
+
+/**
+ * Postgres refusing a text value: 22021 (invalid byte sequence, such as NUL)
+ * and 22P05 (untranslatable character, such as \u0000 in jsonb). Drizzle wraps
+ * the driver's error, so the chain of causes is searched.
+ */
+function isTextEncodingError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
 }

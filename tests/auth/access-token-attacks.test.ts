@@ -243,3 +243,19 @@ describe('with the legacy SUPABASE_JWT_SECRET configured', () => {
     }
   });
 });
+
+describe('what a valid token carries that its user controls', () => {
+  it('a NUL in user_metadata (which users edit themselves) is dropped, and every request of that user still works', async () => {
+    const sub = randomUUID();
+    const token = await sign(
+      claims({ sub, email: 'nul@example.com', user_metadata: { full_name: 'Mal\u0000lory', avatar_url: '\u0000', ['x\u0000']: ['\u0000'] } }),
+    );
+    const me = await as(token).get('/api/v1/me');
+    expect(me.status).toBe(200);
+    expect((await as(token).post('/api/v1/orgs', { name: 'Nulco', slug: 'nulco' })).status).toBe(201);
+    expect((await as(token).get('/api/v1/orgs/nulco/projects')).status).toBe(200);
+    const { sql } = await import('drizzle-orm');
+    const rows = await database.db.execute(sql`select full_name, avatar_url from profiles where id = ${sub}`);
+    expect(Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).toEqual([{ full_name: 'Mallory', avatar_url: null }]);
+  });
+});
