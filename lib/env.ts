@@ -70,6 +70,8 @@ const schema = z.object({
   // Supabase
   NEXT_PUBLIC_SUPABASE_URL: z.preprocess(emptyAsUndefined, httpUrl('https://abcd.supabase.co').optional()),
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  /** 1: let Supabase anonymous users (`is_anonymous: true`, no email) use the API; refused by default. */
+  ALLOW_ANONYMOUS_USERS: flag,
   SUPABASE_JWT_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, 'must be the legacy JWT secret from the Supabase dashboard (at least 32 characters)').optional(),

@@ -25,6 +25,7 @@ const claimsSchema = z.looseObject({
   email: z.string().optional(),
   user_metadata: z.record(z.string(), z.unknown()).optional(),
   session_id: z.string().optional(),
+  is_anonymous: z.boolean().optional(),
 });
 
 /** Real Supabase headers are ~100 bytes; a huge one is an attack on the parser. */
@@ -90,6 +91,11 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
 
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw invalidToken('The access token does not belong to a signed-in user.');
+  // An anonymous sign-in costs nothing and names no one: by default it may not
+  // create organizations or anything else (ALLOW_ANONYMOUS_USERS=1 lets it).
+  if (claims.data.is_anonymous === true && !env().ALLOW_ANONYMOUS_USERS) {
+    throw new AppError('anonymous_not_allowed', 'Anonymous sign-ins cannot use this app; sign in with an account.');
+  }
   const email = claims.data.email ?? null;
   return {
     sub: claims.data.sub,

@@ -107,7 +107,7 @@ async function parseInputs<Schemas extends InputSchemas>(
 
 /** RFC 6750: tell a client without a token to send one, and one with a bad token that it is bad. */
 function unauthorizedHeaders(error: unknown, request: NextRequest): HeadersInit | undefined {
-  if (!(error instanceof AppError) || error.code !== 'unauthorized') return undefined;
+  if (!(error instanceof AppError) || error.status !== 401) return undefined;
   const sentCredentials =
     request.headers.has('authorization') || request.cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
   return {

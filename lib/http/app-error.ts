@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   invalid_signature: 400,
   malformed_body: 400,
   unauthorized: 401,
+  anonymous_not_allowed: 401,
   plan_limit: 402,
   plan_upgrade_required: 402,
   forbidden: 403,
