@@ -9,6 +9,7 @@ import { assertCanAdd } from '@/lib/billing/entitlements';
 import { getDatabase } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/http/app-error';
+import { ASCII_LOWERCASE, ASCII_UPPERCASE, isSameEmail, normalizeEmail } from './email-address';
 import { type OrganizationView, organizationSchema } from './organizations';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
@@ -18,7 +19,7 @@ const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const inviteMemberInput = z
   .strictObject({
-    email: z.email().max(320).transform((email) => email.toLowerCase()),
+    email: z.email().max(320).transform(normalizeEmail),
     role: z.enum(MEMBERSHIP_ROLES).default('member'),
   })
   .meta({ id: 'InviteMember' });
@@ -74,7 +75,7 @@ export async function inviteMember(
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(profiles, eq(profiles.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, scope.organization.id), sql`lower(${profiles.email}) = ${input.email}`));
+    .where(and(eq(memberships.organizationId, scope.organization.id), sql`translate(${profiles.email}, ${ASCII_UPPERCASE}, ${ASCII_LOWERCASE}) = ${input.email}`));
   if (existing) throw new AppError('already_member', `${input.email} is already a member.`);
   // A pending invitation holds a seat, so the plan's member limit counts it (402 `plan_limit`).
   await assertCanAdd(scope, 'members');
@@ -143,7 +144,7 @@ export function acceptInvitationForMyEmail(caller: Caller, invitationId: string)
     const [invitation] = resultRows<FoundInvitation>(
       await tx.execute(sql`select ${FOUND_INVITATION_COLUMNS} from public.invitations where id = ${invitationId}`),
     );
-    if (!invitation || !caller.email || caller.email.toLowerCase() !== invitation.email.toLowerCase()) {
+    if (!invitation || !isSameEmail(caller.email, invitation.email)) {
       throw notFound('Invitation');
     }
     return joinWithInvitation(tx, caller, invitation);
@@ -154,7 +155,7 @@ async function joinWithInvitation(tx: Transaction, caller: Caller, invitation: F
   if (invitation.is_revoked) throw new AppError('invitation_revoked', 'This invitation has been revoked.');
   if (invitation.is_accepted) throw new AppError('invitation_used', 'This invitation has already been used.');
   if (invitation.is_expired) throw new AppError('invitation_expired', 'This invitation has expired; ask for a new one.');
-  if (!caller.email || caller.email.toLowerCase() !== invitation.email.toLowerCase()) {
+  if (!isSameEmail(caller.email, invitation.email)) {
     throw new AppError('invitation_email_mismatch', 'This invitation was sent to a different email address.');
   }
 
@@ -243,7 +244,7 @@ export async function listMyPendingInvitations(caller: Caller): Promise<Invitati
       from public.invitations i
       join public.organizations o on o.id = i.organization_id
       left join public.profiles p on p.id = i.invited_by
-      where lower(i.email) = ${caller.email.toLowerCase()}
+      where i.email = ${normalizeEmail(caller.email)}
         and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()
       order by i.created_at desc
       limit 50`),
