@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { assertEnvOrExit } from './lib/env';
+import { API_CONTENT_SECURITY_POLICY, staticSecurityHeaders } from './lib/http/security-headers';
 
 // Stop `next dev`, `next build` and `next start` with one readable line when
 // the environment is wrong or incomplete, before anything is served. `next
@@ -14,6 +15,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() and unauthorized() render app/forbidden.tsx and app/unauthorized.tsx.
   experimental: { authInterrupts: true },
+  // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
+  async headers() {
+    return [
+      { source: '/:path*', headers: staticSecurityHeaders({ isProduction: process.env.NODE_ENV === 'production' }) },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default nextConfig;

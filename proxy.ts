@@ -1,16 +1,29 @@
+import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { pageContentSecurityPolicy } from '@/lib/http/security-headers';
 import { updateSession } from '@/lib/supabase/update-session';
 
 /**
- * Keeps the Supabase session cookies fresh on every page request, and
- * sends signed-out visitors of /dashboard to /login.
+ * Keeps the Supabase session cookies fresh on every page request, sends
+ * signed-out visitors of /dashboard to /login, and gives each page its
+ * Content-Security-Policy with a fresh nonce.
  *
  * This is a convenience, not a gate: every page, route handler and server
  * action checks the user itself, so a request that skips the proxy (as
  * CVE-2025-29927 allowed) still gets nothing it should not.
  */
 export async function proxy(request: NextRequest) {
-  const { response, claims } = await updateSession(request);
+  // Next.js reads the nonce from the policy on the request and puts it on the
+  // scripts and styles it renders; the browser reads the policy on the response.
+  const policy = pageContentSecurityPolicy({
+    nonce: randomBytes(16).toString('base64'),
+    isDevelopment: process.env.NODE_ENV === 'development',
+    supabaseUrl: env().supabaseUrl,
+    siteUrl: env().NEXT_PUBLIC_SITE_URL,
+  });
+  const { response, claims } = await updateSession(request, { 'Content-Security-Policy': policy });
+  response.headers.set('Content-Security-Policy', policy);
 
   const { pathname, search } = request.nextUrl;
   if (!claims && (pathname === '/dashboard' || pathname.startsWith('/dashboard/'))) {

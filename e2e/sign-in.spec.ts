@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startIsolatedApp, type IsolatedApp } from './support/isolated-app';
 import { ada, sessionCookie, signIn } from './support/sign-in';
 

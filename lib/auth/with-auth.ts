@@ -63,7 +63,7 @@ export function withAuth<Schemas extends InputSchemas>(
       const context = await parseInputs(request, routeContext, schemas);
       response = await handler({ request, caller: callerFromClaims(authenticated.claims), ...context });
     } catch (error) {
-      response = errorResponse(error, unauthorizedHeaders(error, request));
+      response = errorResponse(error, unauthorizedHeaders(error, request), request);
     }
     return finish(response, authenticated);
   };

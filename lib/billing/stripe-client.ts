@@ -2,6 +2,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import { env, type BillingMode } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
+import { logFailure } from '@/lib/http/log-failure';
 import { STRIPE_STAND_IN_SECRET_KEY, STRIPE_STAND_IN_URL, STRIPE_STAND_IN_WEBHOOK_SECRET } from '@/lib/local-stand-ins';
 
 type Holder = { client?: Stripe; configKey?: string };
@@ -71,7 +72,7 @@ export async function callStripe<Result>(what: string, call: (stripe: Stripe) =>
     return await call(getStripe());
   } catch (error) {
     if (isStripeOutage(error)) {
-      console.error(`[billing] Stripe failed while trying to ${what}:`, error);
+      logFailure(`billing: could not ${what}`, error);
       throw new AppError('billing_unavailable', `Billing is unavailable right now (could not ${what}); please try again in a minute.`);
     }
     throw error;

@@ -22,6 +22,6 @@ export async function POST(request: Request): Promise<Response> {
     const outcome = await handleStripeWebhook(rawBody, signature);
     return Response.json({ received: true, outcome });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, undefined, request);
   }
 }
