@@ -55,7 +55,7 @@ test('with BILLING=off a production server starts, and refuses a webhook signed 
   try {
     const baseURL = `http://localhost:${port}`;
     await expect
-      .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000, intervals: [250] })
+      .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
       .toBe(503);
     const payload = JSON.stringify({ id: 'evt_forged', object: 'event', type: 'customer.subscription.updated', created: 1, data: { object: { customer: 'cus_x' } } });
     const response = await fetch(`${baseURL}/api/webhooks/stripe`, {

@@ -43,7 +43,8 @@ export async function startIsolatedApp(options: { env?: Record<string, string>; 
     },
   };
   try {
-    await expect.poll(() => healthStatus(baseURL), { timeout: 30_000, intervals: [250] }).toBe(200);
+    // A fresh PGlite migrates before the first answer: 30 s and more on a busy 2-core machine.
+    await expect.poll(() => healthStatus(baseURL), { timeout: 120_000, intervals: [250] }).toBe(200);
   } catch (error) {
     await app.stop();
     throw error;
