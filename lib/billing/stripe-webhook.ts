@@ -89,6 +89,8 @@ function verifyStripeEvent(rawBody: Buffer, signature: string | null): Stripe.Ev
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
       throw new AppError('invalid_signature', 'The Stripe-Signature header does not match this body, this endpoint’s secret and the current time.');
     }
+    // Signed, but not an event: Stripe never sends that, and retrying it would not help.
+    if (error instanceof SyntaxError) throw new AppError('malformed_body', 'The webhook body is not JSON.');
     throw error;
   }
 }
