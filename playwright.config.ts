@@ -1,8 +1,15 @@
-import { defineConfig, devices } from '@playwright/test';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { chooseChromium } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const POSTGRES_SPECS = /(database-outage|dashboard-database)\.spec\.ts/;
+
+const browser = chooseChromium({ chromiumPath: process.env.CHROMIUM_PATH || undefined, playwrightPath: chromium.executablePath() });
+if (browser.kind === 'missing') {
+  console.error(`\n✖ ${browser.message}\n`);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,8 +30,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      // Debian's Chromium: browser downloads are not an option on every machine.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Playwright's own Chromium when installed, else Debian's (CI) or CHROMIUM_PATH: e2e/support/chromium.ts.
+      ...(browser.kind === 'executable' ? { executablePath: browser.path } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

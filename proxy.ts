@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { pageContentSecurityPolicy } from '@/lib/http/security-headers';
 import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
 import { updateSession } from '@/lib/supabase/update-session';
 
 /**
- * Keeps the Supabase session cookies fresh on every page request, and
- * sends signed-out visitors of /dashboard to /login.
+ * Keeps the Supabase session cookies fresh on every page request, sends
+ * signed-out visitors of /dashboard to /login, and gives each page its
+ * Content-Security-Policy with a fresh nonce.
  *
  * This is a convenience, not a gate: every page, route handler and server
  * action checks the user itself, so a request that skips the proxy (as
@@ -12,9 +16,20 @@ import { updateSession } from '@/lib/supabase/update-session';
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // For a renamed organization's old links: the page redirects to the same path at the new slug.
-  request.headers.set(PATHNAME_HEADER, pathname);
-  const { response, claims } = await updateSession(request);
+  // Next.js reads the nonce from the policy on the request and puts it on the
+  // scripts and styles it renders; the browser reads the policy on the response.
+  const policy = pageContentSecurityPolicy({
+    nonce: randomBytes(16).toString('base64'),
+    isDevelopment: process.env.NODE_ENV === 'development',
+    supabaseUrl: env().supabaseUrl,
+    siteUrl: env().NEXT_PUBLIC_SITE_URL,
+  });
+  const { response, claims } = await updateSession(request, {
+    'Content-Security-Policy': policy,
+    // For a renamed organization's old links: the page redirects to the same path at the new slug.
+    [PATHNAME_HEADER]: pathname,
+  });
+  response.headers.set('Content-Security-Policy', policy);
 
   if (!claims && (pathname === '/dashboard' || pathname.startsWith('/dashboard/'))) {
     const login = new URL('/login', request.url);

@@ -16,6 +16,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // The tests run the app against the auth emulator, the Stripe stand-in and
+    // their own databases: local mode, as `npm run dev` and the e2e server run it.
+    env: { LOCAL_MODE: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // .ci/run asks for a JSON report to print one pass/fail total across runners.

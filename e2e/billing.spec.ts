@@ -1,9 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { E2E_STRIPE_STAND_IN_PORT } from '../lib/local-stand-ins';
 import { reviewPage, uniqueAccount, uniqueName } from './support/dashboard';
 import { signIn } from './support/sign-in';
+import { expect, test } from './support/test';
 
 // The Stripe stand-in scripts/e2e-server.ts starts, on a known port so this file can move its clock.
-const STAND_IN = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? 12112}`;
+const STAND_IN = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? E2E_STRIPE_STAND_IN_PORT}`;
 const THIRTY_FIVE_DAYS = 35 * 24 * 60 * 60;
 
 // A whole subscription's life, with two hosted pages and a month of stand-in time.

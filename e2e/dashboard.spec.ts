@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createOrganization, invite, reviewPage, uniqueAccount, uniqueName } from './support/dashboard';
 import { signIn } from './support/sign-in';
 

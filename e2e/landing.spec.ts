@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('the landing page presents the product and a way to sign in', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startIsolatedApp, type IsolatedApp } from './support/isolated-app';
 import { ada, sessionCookie, signIn } from './support/sign-in';
 
@@ -48,6 +48,25 @@ test('cancelling on the Google page shows a readable message on /login', async (
 test('a crafted next=https://evil.example lands on /dashboard, not on the other site', async ({ page }) => {
   await signIn(page, ada, { from: '/login?next=https%3A%2F%2Fevil.example' });
   await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+});
+
+test('a next that only leaves the site after its dot segments are resolved lands on /dashboard through the callback', async ({ page }) => {
+  await signIn(page, ada, { from: `/login?next=${encodeURIComponent('/.//evil.example')}` });
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
+});
+
+test('a signed-in visit to /login never redirects off the site, whatever next says', async ({ page }) => {
+  await signIn(page, ada);
+  await expect(page).toHaveURL(/\/dashboard/);
+  const crafted = ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/./\\evil.example', '/\t/evil.example', '//evil.example', 'https://evil.example'];
+  for (const next of crafted) {
+    const response = await page.request.get(`/login?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(response.status(), next).toBe(307);
+    expect(response.headers().location, next).toBe('/dashboard');
+  }
+  // A path on the site is kept.
+  const kept = await page.request.get(`/login?next=${encodeURIComponent('/dashboard/./somewhere')}`, { maxRedirects: 0 });
+  expect(kept.headers().location).toBe('/dashboard/somewhere');
 });
 
 test('a callback without a code, or with a used one, ends on /login with a message, never a 500', async ({ page }) => {

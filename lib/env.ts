@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  AUTH_EMULATOR_PUBLISHABLE_KEY,
+  AUTH_EMULATOR_SECRET_KEY,
+  AUTH_EMULATOR_URL,
+  STRIPE_STAND_IN_SECRET_KEY,
+  STRIPE_STAND_IN_URL,
+  STRIPE_STAND_IN_WEBHOOK_SECRET,
+} from './local-stand-ins';
 
 /**
  * Every environment variable Tenantry reads, validated once.
@@ -33,14 +41,25 @@ const postgresUrl = z
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
-export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
-/** The key local mode hands the Supabase clients; the auth emulator accepts any key. */
-export const LOCAL_SUPABASE_PUBLISHABLE_KEY = 'sb_publishable_local_emulator_key';
-/** The auth emulator's admin key (scripts/auth-emulator/constants.ts); it opens nothing but the emulator. */
-export const LOCAL_SUPABASE_SECRET_KEY = 'sb_secret_local_emulator_key';
+const flag = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z
+    .enum(['', '0', 'false', 'no', 'off', '1', 'true', 'yes', 'on'], { message: 'must be 1 or 0 (true or false)' })
+    .optional()
+    .transform((value) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value)),
+);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+
+  /**
+   * Local mode: stand-ins for every service left unconfigured. Only
+   * `npm run dev`, the e2e server and the bench turn it on; without it every
+   * service must be configured, so a deploy that forgets one does not start.
+   */
+  LOCAL_MODE: flag,
+  /** `off`: run without billing; the billing routes then answer 501 billing_disabled. */
+  BILLING: z.preprocess(emptyAsUndefined, z.enum(['stripe', 'off'], { message: 'must be stripe or off' }).default('stripe')),
 
   // Database
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
@@ -54,6 +73,8 @@ const schema = z.object({
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
   /** Server only: the secret key (or legacy service_role key) for the Auth admin API, used to delete accounts. */
   SUPABASE_SECRET_KEY: optionalString,
+  /** 1: let Supabase anonymous users (`is_anonymous: true`, no email) use the API; refused by default. */
+  ALLOW_ANONYMOUS_USERS: flag,
   SUPABASE_JWT_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, 'must be the legacy JWT secret from the Supabase dashboard (at least 32 characters)').optional(),
@@ -68,19 +89,23 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().startsWith('whsec_', 'must be a Stripe webhook signing secret starting with whsec_').optional(),
   ),
-  /** Where the Stripe API is; unset: api.stripe.com with a key, the local stand-in (http://127.0.0.1:12111) without. */
-  STRIPE_API_BASE: z.preprocess(emptyAsUndefined, httpUrl('http://127.0.0.1:12111').optional()),
+  /** Where the Stripe API is; unset: api.stripe.com with a key, the local stand-in without one in local mode. */
+  STRIPE_API_BASE: z.preprocess(emptyAsUndefined, httpUrl(STRIPE_STAND_IN_URL).optional()),
 });
 
 type RawEnv = z.infer<typeof schema>;
 
+/** Who answers billing calls: Stripe (test or live), the local stand-in, or nobody (BILLING=off). */
+export type BillingMode = 'stripe' | 'stand-in' | 'off';
+
 export interface Env extends RawEnv {
-  /** True when no Supabase project is configured and the local auth emulator stands in. */
+  /** True when no Supabase project is configured and the local auth emulator stands in (local mode only). */
   isLocalAuth: boolean;
   supabaseUrl: string;
   supabasePublishableKey: string;
   /** The Auth admin API's key: the local emulator's in local mode; undefined when a project is configured without one. */
   supabaseSecretKey: string | undefined;
+  billingMode: BillingMode;
 }
 
 export class EnvError extends Error {
@@ -92,28 +117,63 @@ export class EnvError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
-    );
+  // Every problem at once: a missing variable is named even when another one is malformed.
+  const issues = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+  const missing = missingOutsideLocalMode(source);
+  if (missing.length > 0) {
+    const billingHint = source.BILLING?.trim() === 'off' ? '' : '; BILLING=off runs without Stripe';
+    issues.push(`missing ${missing.join(', ')} (outside local mode every service must be configured${billingHint})`);
   }
+  if (!result.success || issues.length > 0) throw new EnvError(issues);
+
   const env = result.data;
+  if (!env.LOCAL_MODE) {
+    // These are published in this repository: a server that accepted them would take anyone's forged webhook.
+    const published = [
+      env.STRIPE_WEBHOOK_SECRET === STRIPE_STAND_IN_WEBHOOK_SECRET && 'STRIPE_WEBHOOK_SECRET',
+      env.STRIPE_SECRET_KEY === STRIPE_STAND_IN_SECRET_KEY && 'STRIPE_SECRET_KEY',
+      env.SUPABASE_SECRET_KEY === AUTH_EMULATOR_SECRET_KEY && 'SUPABASE_SECRET_KEY',
+    ].filter((name) => name !== false);
+    if (published.length > 0) {
+      throw new EnvError([`${published.join(' and ')} must not be the local Stripe stand-in's published value outside local mode`]);
+    }
+  }
   const isLocalAuth = env.NEXT_PUBLIC_SUPABASE_URL === undefined;
   if (!isLocalAuth && env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY === undefined) {
     throw new EnvError([
       'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is required when NEXT_PUBLIC_SUPABASE_URL is set (Supabase dashboard > Project Settings > API Keys)',
     ]);
   }
-  if (env.STRIPE_SECRET_KEY !== undefined && env.STRIPE_WEBHOOK_SECRET === undefined) {
+  if (env.BILLING !== 'off' && env.STRIPE_SECRET_KEY !== undefined && env.STRIPE_WEBHOOK_SECRET === undefined) {
     throw new EnvError(['STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (whsec_... from the webhook endpoint)']);
   }
   return {
     ...env,
     isLocalAuth,
-    supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL ?? LOCAL_SUPABASE_URL,
-    supabasePublishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? LOCAL_SUPABASE_PUBLISHABLE_KEY,
-    supabaseSecretKey: env.SUPABASE_SECRET_KEY ?? (isLocalAuth ? LOCAL_SUPABASE_SECRET_KEY : undefined),
+    supabaseUrl: env.NEXT_PUBLIC_SUPABASE_URL ?? AUTH_EMULATOR_URL,
+    supabasePublishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? AUTH_EMULATOR_PUBLISHABLE_KEY,
+    supabaseSecretKey: env.SUPABASE_SECRET_KEY ?? (isLocalAuth && env.LOCAL_MODE ? AUTH_EMULATOR_SECRET_KEY : undefined),
+    billingMode: env.BILLING === 'off' ? 'off' : env.STRIPE_SECRET_KEY === undefined ? 'stand-in' : 'stripe',
   };
+}
+
+/**
+ * The variables a server outside local mode cannot run without and does not
+ * have, in the order .env.example lists them. Read from the raw source so they
+ * are reported together with any malformed value.
+ */
+function missingOutsideLocalMode(source: Record<string, string | undefined>): string[] {
+  const localMode = schema.shape.LOCAL_MODE.safeParse(source.LOCAL_MODE);
+  if (!localMode.success || localMode.data) return [];
+  const required = [
+    'DATABASE_URL',
+    'NEXT_PUBLIC_SUPABASE_URL',
+    'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+    ...(source.BILLING?.trim() === 'off' ? [] : ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']),
+  ];
+  return required.filter((name) => !source[name]?.trim());
 }
 
 let cached: Env | undefined;

@@ -11,7 +11,9 @@ import { EnvError, parseEnv } from '../lib/env';
 nextEnv.loadEnvConfig(process.cwd());
 
 try {
-  const env = parseEnv(process.env);
+  // Migrating needs only the database, so deploy pipelines need not hold the
+  // other services' secrets; without DATABASE_URL it migrates the local PGlite.
+  const env = parseEnv({ ...process.env, LOCAL_MODE: '1' });
   const target = env.DATABASE_URL
     ? { url: env.DATABASE_URL, label: `PostgreSQL at ${new URL(env.DATABASE_URL).host}` }
     : { pgliteDataDir: path.resolve(env.LOCAL_DATA_DIR, 'pglite'), label: `PGlite in ${path.join(env.LOCAL_DATA_DIR, 'pglite')}` };

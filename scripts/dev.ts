@@ -5,9 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import nextEnv from '@next/env';
-import { assertEnvOrExit, LOCAL_SUPABASE_URL, parseEnv } from '../lib/env';
+import { assertEnvOrExit, parseEnv } from '../lib/env';
+import { AUTH_EMULATOR_URL, STRIPE_STAND_IN_URL } from '../lib/local-stand-ins';
 
 nextEnv.loadEnvConfig(process.cwd(), true);
+// `npm run dev` is one of the three places local mode is turned on (with the
+// e2e server and the bench): whatever is not configured gets a stand-in.
+// Everything started below inherits it.
+process.env.LOCAL_MODE = '1';
 assertEnvOrExit();
 const env = parseEnv(process.env);
 const siteUrl = env.NEXT_PUBLIC_SITE_URL;
@@ -33,7 +38,7 @@ if (env.DATABASE_URL) {
 }
 
 if (env.isLocalAuth) {
-  lines.push(`  auth       local: Supabase Auth emulator on ${LOCAL_SUPABASE_URL}  (set NEXT_PUBLIC_SUPABASE_URL for your project)`);
+  lines.push(`  auth       local: Supabase Auth emulator on ${AUTH_EMULATOR_URL}  (set NEXT_PUBLIC_SUPABASE_URL for your project)`);
   run('The auth emulator', tsx, ['scripts/auth-emulator/main.ts'], {
     AUTH_EMULATOR_DATA_DIR: path.join(env.LOCAL_DATA_DIR, 'auth-emulator'),
     NEXT_PUBLIC_SITE_URL: siteUrl,
@@ -42,8 +47,10 @@ if (env.isLocalAuth) {
   lines.push(`  auth       Supabase at ${env.supabaseUrl}`);
 }
 
-if (!env.STRIPE_SECRET_KEY) {
-  lines.push('  billing    local: Stripe stand-in on http://127.0.0.1:12111  (set STRIPE_SECRET_KEY for Stripe test mode)');
+if (env.billingMode === 'off') {
+  lines.push('  billing    off (BILLING=off)');
+} else if (env.billingMode === 'stand-in') {
+  lines.push(`  billing    local: Stripe stand-in on ${env.STRIPE_API_BASE ?? STRIPE_STAND_IN_URL}  (set STRIPE_SECRET_KEY for Stripe test mode)`);
   run('The Stripe stand-in', tsx, ['scripts/stripe-stand-in/main.ts'], {
     STRIPE_STAND_IN_DATA_DIR: path.join(env.LOCAL_DATA_DIR, 'stripe'),
     STRIPE_WEBHOOK_URL: process.env.STRIPE_WEBHOOK_URL ?? `${siteUrl}/api/webhooks/stripe`,

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY } from './auth-emulator/constants';
+import { AUTH_EMULATOR_PUBLISHABLE_KEY, AUTH_EMULATOR_SECRET_KEY, E2E_STRIPE_STAND_IN_PORT } from '../lib/local-stand-ins';
 import { startAuthEmulator } from './auth-emulator/server';
 import { runNext } from './next-process';
 import { startStripeStandIn } from './stripe-stand-in/server';
@@ -18,11 +18,12 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'tenantry-e2e-'));
 
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
+  // Local mode on purpose: the e2e suite proves a clone with no services works.
+  LOCAL_MODE: '1',
   LOCAL_DATA_DIR: dataDir,
   NEXT_PUBLIC_SITE_URL: siteUrl,
   NEXT_TELEMETRY_DISABLED: '1',
 };
-// Local mode on purpose: the e2e suite proves a clone with no services works.
 delete serverEnv.DATABASE_URL;
 delete serverEnv.STRIPE_SECRET_KEY;
 delete serverEnv.STRIPE_WEBHOOK_SECRET;
@@ -41,7 +42,7 @@ const emulator = await startAuthEmulator({
   siteUrl,
 });
 const stripe = await startStripeStandIn({
-  port: Number(process.env.E2E_STRIPE_PORT ?? 12112),
+  port: Number(process.env.E2E_STRIPE_PORT ?? E2E_STRIPE_STAND_IN_PORT),
   dataDir: null,
   webhookUrl: `${siteUrl}/api/webhooks/stripe`,
   webhookRetryDelaysMs: [500, 2_000, 5_000],
@@ -52,8 +53,8 @@ const next = runNext(['start', '--port', port], {
   env: {
     ...serverEnv,
     NEXT_PUBLIC_SUPABASE_URL: emulator.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
-    SUPABASE_SECRET_KEY: LOCAL_SECRET_KEY,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: AUTH_EMULATOR_PUBLISHABLE_KEY,
+    SUPABASE_SECRET_KEY: AUTH_EMULATOR_SECRET_KEY,
     STRIPE_API_BASE: stripe.url,
   },
   ownProcessGroup: false,

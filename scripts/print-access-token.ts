@@ -3,7 +3,7 @@
  * emulator through the real PKCE flow and prints an access token, for calling
  * the API with curl the way a mobile app or another backend would.
  */
-import { LOCAL_SUPABASE_URL } from '../lib/env';
+import { AUTH_EMULATOR_URL } from '../lib/local-stand-ins';
 import { signInWithEmulator } from './auth-emulator/sign-in-client';
 
 const [email, ...nameParts] = process.argv.slice(2);
@@ -12,7 +12,7 @@ if (!email || !email.includes('@')) {
   process.exit(1);
 }
 
-const supabaseUrl = process.env.NEXT_PUBLIC_SUPABASE_URL || LOCAL_SUPABASE_URL;
+const supabaseUrl = process.env.NEXT_PUBLIC_SUPABASE_URL || AUTH_EMULATOR_URL;
 try {
   const { accessToken } = await signInWithEmulator(supabaseUrl, { email, name: nameParts.join(' ') || undefined });
   console.log(accessToken);

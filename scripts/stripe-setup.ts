@@ -13,7 +13,7 @@ import nextEnv from '@next/env';
 import Stripe from 'stripe';
 import { BILLING_INTERVALS, CURRENCY, PAID_PLAN_IDS, PLANS } from '../lib/billing/plans';
 import { EnvError, parseEnv } from '../lib/env';
-import { DEFAULT_STAND_IN_PORT, LOCAL_SECRET_KEY } from './stripe-stand-in/server';
+import { STRIPE_STAND_IN_SECRET_KEY, STRIPE_STAND_IN_URL } from '../lib/local-stand-ins';
 
 /** Brings the account's catalog in line with plans.ts; returns one line per change made. */
 export async function setUpStripeCatalog(stripe: Stripe): Promise<string[]> {
@@ -88,10 +88,11 @@ export async function setUpStripeCatalog(stripe: Stripe): Promise<string[]> {
 
 /** The same client lib/billing/stripe-client.ts builds (that file is server-only, so not importable here). */
 function stripeFromEnvironment(): { stripe: Stripe; label: string } {
-  const env = parseEnv(process.env);
-  const base = env.STRIPE_API_BASE ?? (env.STRIPE_SECRET_KEY ? undefined : `http://127.0.0.1:${DEFAULT_STAND_IN_PORT}`);
+  // A setup script, not a server: it needs only a Stripe key, and without one it sets up the local stand-in.
+  const env = parseEnv({ ...process.env, LOCAL_MODE: '1' });
+  const base = env.STRIPE_API_BASE ?? (env.STRIPE_SECRET_KEY ? undefined : STRIPE_STAND_IN_URL);
   const endpoint = base ? new URL(base) : undefined;
-  const stripe = new Stripe(env.STRIPE_SECRET_KEY ?? LOCAL_SECRET_KEY, {
+  const stripe = new Stripe(env.STRIPE_SECRET_KEY ?? STRIPE_STAND_IN_SECRET_KEY, {
     ...(endpoint
       ? {
           host: endpoint.hostname,

@@ -25,6 +25,7 @@ export async function startIsolatedApp(options: { env?: Record<string, string>; 
     ...process.env,
     LOCAL_DATA_DIR: dataDir,
     NEXT_PUBLIC_SITE_URL: baseURL,
+    LOCAL_MODE: '1',
     NEXT_PUBLIC_SUPABASE_URL: emulator.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -42,7 +43,8 @@ export async function startIsolatedApp(options: { env?: Record<string, string>; 
     },
   };
   try {
-    await expect.poll(() => healthStatus(baseURL), { timeout: 30_000, intervals: [250] }).toBe(200);
+    // A fresh PGlite migrates before the first answer: 30 s and more on a busy 2-core machine.
+    await expect.poll(() => healthStatus(baseURL), { timeout: 120_000, intervals: [250] }).toBe(200);
   } catch (error) {
     await app.stop();
     throw error;

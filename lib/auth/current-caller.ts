@@ -24,7 +24,7 @@ export const getCurrentCaller = cache(async (): Promise<Caller | null> => {
     await ensureProfile(claims);
     return callerFromClaims(claims);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'unauthorized') return null;
+    if (error instanceof AppError && error.status === 401) return null;
     throw error;
   }
 });

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTH
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
+import { withoutNul } from '@/lib/http/nul-characters';
 
 /** What the API trusts about a caller, read from a verified Supabase access token. */
 export interface AccessTokenClaims {
@@ -24,6 +25,7 @@ const claimsSchema = z.looseObject({
   email: z.string().optional(),
   user_metadata: z.record(z.string(), z.unknown()).optional(),
   session_id: z.string().optional(),
+  is_anonymous: z.boolean().optional(),
 });
 
 /** Real Supabase headers are ~100 bytes; a huge one is an attack on the parser. */
@@ -89,14 +91,24 @@ export async function verifyAccessToken(token: string): Promise<AccessTokenClaim
 
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw invalidToken('The access token does not belong to a signed-in user.');
+  // An anonymous sign-in costs nothing and names no one: by default it may not
+  // create organizations or anything else (ALLOW_ANONYMOUS_USERS=1 lets it).
+  if (claims.data.is_anonymous === true && !env().ALLOW_ANONYMOUS_USERS) {
+    throw new AppError('anonymous_not_allowed', 'Anonymous sign-ins cannot use this app; sign in with an account.');
+  }
+  const email = claims.data.email ?? null;
   return {
     sub: claims.data.sub,
     role: claims.data.role,
-    email: claims.data.email ?? null,
-    userMetadata: claims.data.user_metadata ?? {},
+    // An address Postgres cannot store cannot be anyone's: as if the token had none.
+    email: email !== null && /[\u0000-\u001f\u007f]/.test(email) ? null : email,
+    // A user edits their own user_metadata (supabase.auth.updateUser), so it is
+    // copied without NUL, which Postgres text and jsonb refuse: otherwise one
+    // edited name would fail every request of that user.
+    userMetadata: withoutNul(claims.data.user_metadata ?? {}),
     sessionId: claims.data.session_id ?? null,
     expiresAt: claims.data.exp,
-    raw: payload,
+    raw: withoutNul(payload),
   };
 }
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { MembershipRole } from '@/db/schema';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
-import { parseJsonBody, parseQuery } from '@/lib/http/parse-input';
+import { parseJsonBody, parseQuery, refuseNul } from '@/lib/http/parse-input';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
 import { callerFromClaims, type Caller } from './caller';
@@ -63,7 +63,7 @@ export function withAuth<Schemas extends InputSchemas>(
       const context = await parseInputs(request, routeContext, schemas);
       response = await handler({ request, caller: callerFromClaims(authenticated.claims), ...context });
     } catch (error) {
-      response = errorResponse(error, unauthorizedHeaders(error, request));
+      response = errorResponse(error, unauthorizedHeaders(error, request), request);
     }
     return finish(response, authenticated);
   };
@@ -92,6 +92,7 @@ async function parseInputs<Schemas extends InputSchemas>(
   schemas: Schemas,
 ): Promise<Pick<AuthContext<Schemas>, 'params' | 'query' | 'body'>> {
   const rawParams = (await routeContext.params) ?? {};
+  refuseNul(rawParams);
   let params: unknown = rawParams;
   if (schemas.params) {
     const result = schemas.params.safeParse(rawParams);
@@ -106,7 +107,7 @@ async function parseInputs<Schemas extends InputSchemas>(
 
 /** RFC 6750: tell a client without a token to send one, and one with a bad token that it is bad. */
 function unauthorizedHeaders(error: unknown, request: NextRequest): HeadersInit | undefined {
-  if (!(error instanceof AppError) || error.code !== 'unauthorized') return undefined;
+  if (!(error instanceof AppError) || error.status !== 401) return undefined;
   const sentCredentials =
     request.headers.has('authorization') || request.cookies.getAll().some((cookie) => cookie.name.startsWith('sb-'));
   return {

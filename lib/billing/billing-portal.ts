@@ -4,7 +4,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { AppError } from '@/lib/http/app-error';
 import { inOrganization } from '@/lib/tenancy/tenant-scope';
 import { billingPageUrl } from './checkout';
-import { callStripe } from './stripe-client';
+import { assertBillingEnabled, callStripe } from './stripe-client';
 import { asSystem } from './system-transaction';
 
 /**
@@ -15,6 +15,7 @@ import { asSystem } from './system-transaction';
  * portal link exists.
  */
 export async function openBillingPortal(caller: Caller, slug: string): Promise<{ url: string }> {
+  assertBillingEnabled();
   const organization = await inOrganization(caller, slug, 'admin', async (scope) => scope.organization);
   const customerId = organization.stripeCustomerId;
   if (!customerId) {

@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
+import { expireOpenCheckouts } from './expire-open-checkouts';
 import { ensureStripeCustomer } from './stripe-customer';
 import { callStripe } from './stripe-client';
 import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
@@ -60,6 +61,8 @@ export async function startCheckout(
   const lookupKey = plan.prices?.[input.interval].lookupKey;
   if (!lookupKey) throw new Error(`plan ${plan.id} has no prices`);
   const trialDays = plan.trialDays && existing.length === 0 ? plan.trialDays : null;
+  // Only the newest Checkout can be paid: two paid ones would make two live subscriptions.
+  await callStripe('expire the earlier checkout', (stripe) => expireOpenCheckouts(stripe, customerId));
   const metadata = { organization_id: organization.id };
   const session = await callStripe('start checkout', async (stripe) => {
     const price = (await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 })).data[0];

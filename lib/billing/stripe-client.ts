@@ -1,28 +1,24 @@
 import 'server-only';
 import Stripe from 'stripe';
-import { env } from '@/lib/env';
+import { env, type BillingMode } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
-
-/*
- * Local mode: with no STRIPE_SECRET_KEY the app talks to the Stripe stand-in
- * (scripts/stripe-stand-in, started by `npm run dev`) through the same, real
- * `stripe` client. These two values are copies of LOCAL_SECRET_KEY and
- * LOCAL_WEBHOOK_SECRET in scripts/stripe-stand-in/server.ts, written out
- * because lib/ must never import scripts/ (the production build would bundle
- * the stand-in). They unlock nothing but the stand-in.
- */
-const LOCAL_SECRET_KEY = 'sk_test_local_stand_in';
-const LOCAL_WEBHOOK_SECRET = 'whsec_local_stand_in_0123456789abcdef';
-const LOCAL_API_BASE = 'http://127.0.0.1:12111';
+import { logFailure } from '@/lib/http/log-failure';
+import { STRIPE_STAND_IN_SECRET_KEY, STRIPE_STAND_IN_URL, STRIPE_STAND_IN_WEBHOOK_SECRET } from '@/lib/local-stand-ins';
 
 type Holder = { client?: Stripe; configKey?: string };
 const holder = ((globalThis as { __tenantryStripe?: Holder }).__tenantryStripe ??= {});
 
-/** This process's Stripe client: real Stripe when STRIPE_SECRET_KEY is set, else the local stand-in. */
+/**
+ * This process's Stripe client: real Stripe when STRIPE_SECRET_KEY is set; the
+ * local stand-in (scripts/stripe-stand-in, started by `npm run dev`) through
+ * the same, real `stripe` client in local mode without a key. With BILLING=off
+ * every billing call is refused with `billing_disabled`.
+ */
 export function getStripe(): Stripe {
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = env();
-  const key = STRIPE_SECRET_KEY ?? LOCAL_SECRET_KEY;
-  const base = STRIPE_API_BASE ?? (STRIPE_SECRET_KEY ? undefined : LOCAL_API_BASE);
+  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, billingMode } = env();
+  assertBillingEnabled(billingMode);
+  const key = billingMode === 'stand-in' ? STRIPE_STAND_IN_SECRET_KEY : STRIPE_SECRET_KEY!;
+  const base = STRIPE_API_BASE ?? (billingMode === 'stand-in' ? STRIPE_STAND_IN_URL : undefined);
   const configKey = `${key}|${base ?? ''}`;
   if (holder.client && holder.configKey === configKey) return holder.client;
   const endpoint = base ? new URL(base) : undefined;
@@ -42,9 +38,20 @@ export function getStripe(): Stripe {
   return holder.client;
 }
 
-/** The signing secret of the webhook endpoint (the stand-in's fixed one in local mode). */
+/**
+ * The signing secret of the webhook endpoint. The stand-in's published one only
+ * in local mode without Stripe configured: lib/env.ts refuses to start a server
+ * outside local mode without STRIPE_WEBHOOK_SECRET (or with the published one).
+ */
 export function getWebhookSecret(): string {
-  return env().STRIPE_WEBHOOK_SECRET ?? LOCAL_WEBHOOK_SECRET;
+  const { STRIPE_WEBHOOK_SECRET, billingMode } = env();
+  assertBillingEnabled(billingMode);
+  return billingMode === 'stand-in' ? STRIPE_STAND_IN_WEBHOOK_SECRET : STRIPE_WEBHOOK_SECRET!;
+}
+
+/** Refuses with `billing_disabled` when this site runs with BILLING=off. */
+export function assertBillingEnabled(billingMode: BillingMode = env().billingMode): void {
+  if (billingMode === 'off') throw new AppError('billing_disabled', 'Billing is not enabled on this site.');
 }
 
 /** True when Stripe could not be reached or failed on its side, as opposed to refusing our request. */
@@ -65,7 +72,7 @@ export async function callStripe<Result>(what: string, call: (stripe: Stripe) =>
     return await call(getStripe());
   } catch (error) {
     if (isStripeOutage(error)) {
-      console.error(`[billing] Stripe failed while trying to ${what}:`, error);
+      logFailure(`billing: could not ${what}`, error);
       throw new AppError('billing_unavailable', `Billing is unavailable right now (could not ${what}); please try again in a minute.`);
     }
     throw error;

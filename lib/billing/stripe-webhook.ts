@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { stripeEvents } from '@/db/schema';
 import { AppError } from '@/lib/http/app-error';
 import { getStripe, getWebhookSecret } from './stripe-client';
+import { SIGNATURE_TOLERANCE_SECONDS } from './stripe-signature-header';
 import { syncSubscriptions } from './sync-subscriptions';
 import { asSystem } from './system-transaction';
 
@@ -44,6 +45,13 @@ export const webhookReceiptSchema = z
   })
   .meta({ id: 'WebhookReceipt' });
 
+/**
+ * Stripe sends one object per event, with its lists cut to a few items: real
+ * events weigh a few KiB to a few tens of KiB. A body above this did not come
+ * from Stripe, and is not read past this point.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
 export type WebhookOutcome = z.infer<typeof webhookReceiptSchema>['outcome'];
 
 /**
@@ -76,11 +84,13 @@ export async function handleStripeWebhook(rawBody: Buffer, signature: string | n
 function verifyStripeEvent(rawBody: Buffer, signature: string | null): Stripe.Event {
   if (!signature) throw new AppError('invalid_signature', 'The Stripe-Signature header is missing.');
   try {
-    return getStripe().webhooks.constructEvent(rawBody, signature, getWebhookSecret());
+    return getStripe().webhooks.constructEvent(rawBody, signature, getWebhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
       throw new AppError('invalid_signature', 'The Stripe-Signature header does not match this body, this endpoint’s secret and the current time.');
     }
+    // Signed, but not an event: Stripe never sends that, and retrying it would not help.
+    if (error instanceof SyntaxError) throw new AppError('malformed_body', 'The webhook body is not JSON.');
     throw error;
   }
 }

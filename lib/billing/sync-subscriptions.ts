@@ -31,7 +31,8 @@ export interface SyncCause {
  *
  * Locks the organization row first, so two syncs of one customer run one after
  * the other and the later one also read Stripe later. Returns the synced rows,
- * or null when no organization has this customer (say, it was deleted).
+ * or null when no organization has this customer (say, it was deleted); then
+ * the subscriptions still live under that customer are cancelled.
  */
 export async function syncSubscriptions(tx: Transaction, customerId: string, cause: SyncCause = {}): Promise<Subscription[] | null> {
   const [organization] = await tx
@@ -39,7 +40,10 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
     .from(organizations)
     .where(eq(organizations.stripeCustomerId, customerId))
     .for('update');
-  if (!organization) return null;
+  if (!organization) {
+    await cancelOrphanedSubscriptions(customerId);
+    return null;
+  }
 
   const listed = await getStripe().subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
   const before = new Map(
@@ -58,6 +62,28 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
     await auditChange(tx, before.get(row.id), row, cause);
   }
   return synced;
+}
+
+/**
+ * A live subscription whose organization is gone (a Checkout paid after the
+ * deletion, say) would be charged for nothing: it is cancelled, and the
+ * server log says so (the organization's audit trail went with it). Only
+ * customers this app created (metadata.organization_id) are touched: the
+ * Stripe account may serve other products too.
+ */
+async function cancelOrphanedSubscriptions(customerId: string): Promise<void> {
+  const stripe = getStripe();
+  const customer = await stripe.customers.retrieve(customerId);
+  const organizationId = customer.deleted ? undefined : customer.metadata?.organization_id;
+  if (!organizationId) return;
+  const listed = await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
+  for (const subscription of listed.data) {
+    if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') continue;
+    await stripe.subscriptions.cancel(subscription.id);
+    console.warn(
+      `[billing] cancelled subscription ${subscription.id} of customer ${customerId}: organization ${organizationId} no longer exists`,
+    );
+  }
 }
 
 /** `syncSubscriptions` in a transaction of its own: after Checkout's success redirect, before a new checkout. */

@@ -5,7 +5,9 @@
  */
 export const ERROR_STATUS = {
   invalid_signature: 400,
+  malformed_body: 400,
   unauthorized: 401,
+  anonymous_not_allowed: 401,
   plan_limit: 402,
   plan_upgrade_required: 402,
   forbidden: 403,
@@ -26,6 +28,7 @@ export const ERROR_STATUS = {
   auth_unavailable: 503,
   billing_unavailable: 503,
   internal: 500,
+  billing_disabled: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from './app-error';
+import { pathsWithNul } from './nul-characters';
+import { readBodyWithLimit } from './read-body';
 
-/** Bodies above this are refused before parsing; no endpoint takes more. */
+/** Bodies above this are refused, and read no further; no endpoint takes more. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
@@ -14,10 +16,14 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const declaredLength = Number(request.headers.get('content-length') ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is too large.');
+  const bytes = await readBodyWithLimit(request, MAX_BODY_BYTES);
+  let text: string;
+  try {
+    // Fatal: invalid bytes are refused, not silently turned into U+FFFD and stored.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('malformed_body', 'The body is not valid UTF-8.');
+  }
 
   let body: unknown;
   try {
@@ -34,9 +40,21 @@ export function parseQuery<Schema extends z.ZodType>(request: Request, schema: S
 }
 
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  refuseNul(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new AppError('validation_failed', 'The request has invalid fields.', fieldErrors(result.error));
+}
+
+/** NUL cannot be stored in Postgres text: every string the API accepts is refused with it, naming the field. */
+export function refuseNul(input: unknown): void {
+  const paths = pathsWithNul(input);
+  if (paths.length === 0) return;
+  throw new AppError(
+    'validation_failed',
+    'The request has invalid fields.',
+    paths.map((field) => ({ field, message: 'Must not contain NUL characters' })),
+  );
 }
 
 function fieldErrors(error: z.ZodError): FieldError[] {

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
 import { getDatabase } from '@/lib/db';
+import { withoutNul } from '@/lib/http/nul-characters';
 
 export interface ProfileFields {
   /** The verified token's `sub`; never an id from request input. */
@@ -36,7 +37,11 @@ export async function upsertProfile(fields: ProfileFields): Promise<void> {
 
 /** Reads the Google-shaped `user_metadata` Supabase keeps for a user. */
 export function profileFieldsFromMetadata(metadata: Record<string, unknown> | undefined) {
-  const text = (key: string) => (typeof metadata?.[key] === 'string' && metadata[key] !== '' ? (metadata[key] as string) : null);
+  // Users edit their own metadata; NUL, which Postgres text refuses, is dropped.
+  const text = (key: string) => {
+    const value = typeof metadata?.[key] === 'string' ? withoutNul(metadata[key] as string) : '';
+    return value === '' ? null : value;
+  };
   return {
     fullName: text('full_name') ?? text('name'),
     avatarUrl: text('avatar_url') ?? text('picture'),

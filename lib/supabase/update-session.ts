@@ -9,16 +9,22 @@ import { env } from '@/lib/env';
  * them) and onto the response (so the browser keeps them).
  * Returns the verified claims, or null when there is no valid session.
  */
-export async function updateSession(request: NextRequest) {
+export async function updateSession(request: NextRequest, extraRequestHeaders: Record<string, string> = {}) {
   const { supabaseUrl, supabasePublishableKey } = env();
-  let response = NextResponse.next({ request });
+  // The page renders with the request's headers (refreshed cookies included) plus these.
+  const next = () => {
+    const headers = new Headers(request.headers);
+    for (const [key, value] of Object.entries(extraRequestHeaders)) headers.set(key, value);
+    return NextResponse.next({ request: { headers } });
+  };
+  let response = next();
 
   const supabase = createServerClient(supabaseUrl, supabasePublishableKey, {
     cookies: {
       getAll: () => request.cookies.getAll(),
       setAll(cookiesToSet, headers) {
         for (const { name, value } of cookiesToSet) request.cookies.set(name, value);
-        response = NextResponse.next({ request });
+        response = next();
         for (const { name, value, options } of cookiesToSet) response.cookies.set(name, value, options);
         for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
       },

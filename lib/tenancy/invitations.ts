@@ -6,6 +6,7 @@ import { invitations, memberships, organizations, type Invitation } from '@/db/s
 import type { Caller } from '@/lib/auth/caller';
 import { getDatabase } from '@/lib/db';
 import { env } from '@/lib/env';
+import { normalizeEmail } from './email-address';
 import { type OrganizationView, organizationSchema } from './organizations';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
@@ -13,7 +14,7 @@ import { asUser, resultRows, type Transaction } from './tenant-transaction';
 
 export const inviteMemberInput = z
   .strictObject({
-    email: z.email().max(320).transform((email) => email.toLowerCase()),
+    email: z.email().max(320).transform(normalizeEmail),
     role: z.enum(MEMBERSHIP_ROLES).default('member'),
   })
   .meta({ id: 'InviteMember' });

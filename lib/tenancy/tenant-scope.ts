@@ -50,6 +50,8 @@ export function inOrganization<Result>(
   minimumRole: MembershipRole,
   work: (scope: TenantScope) => Promise<Result>,
 ): Promise<Result> {
+  // Postgres text cannot hold NUL, so such a slug names nothing; asking would be an encoding error.
+  if (slug.includes('\u0000')) return Promise.reject(notFound('Organization'));
   return asUser(caller, async (tx) => {
     const { organization, membership } = await requireMembership(tx, caller, slug, minimumRole);
     return work({ tx, caller, organization, membership });

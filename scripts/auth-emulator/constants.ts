@@ -1,13 +1,9 @@
-/**
- * The publishable (anon) key local mode configures. The emulator accepts any
- * `apikey`, as a project with an unrestricted key would; this is only the value
- * the app and tests agree on so nobody has to invent one.
- */
-export const LOCAL_PUBLISHABLE_KEY = 'sb_publishable_local_emulator_key';
+import { AUTH_EMULATOR_PORT, AUTH_EMULATOR_PUBLISHABLE_KEY, AUTH_EMULATOR_SECRET_KEY, LOCAL_HOST } from '../../lib/local-stand-ins';
 
-/** The port Supabase's own local stack uses, so switching between them changes nothing else. */
-export const DEFAULT_PORT = 54321;
-export const DEFAULT_HOST = '127.0.0.1';
+// Where the emulator listens and the key it agrees on with the app: lib/local-stand-ins.ts.
+export const LOCAL_PUBLISHABLE_KEY = AUTH_EMULATOR_PUBLISHABLE_KEY;
+export const DEFAULT_PORT = AUTH_EMULATOR_PORT;
+export const DEFAULT_HOST = LOCAL_HOST;
 export const DEFAULT_SITE_URL = 'http://localhost:3000';
 export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
 /** Hosted projects and the Supabase CLI use 10 s; the bare server default is 0. */
@@ -25,4 +21,4 @@ export const EMULATOR_VERSION = 'local-emulator';
  * sends to the emulator's `/admin` endpoints. It opens nothing outside local
  * mode; a real project's secret key comes from SUPABASE_SECRET_KEY.
  */
-export const LOCAL_SECRET_KEY = 'sb_secret_local_emulator_key';
+export const LOCAL_SECRET_KEY = AUTH_EMULATOR_SECRET_KEY;

@@ -70,6 +70,10 @@ const verifySeconds = positiveInteger('verify-seconds');
 
 // The same .env files `next start` reads, so both servers use the same database.
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+// The bench runs the app against local stand-ins (the auth emulator, PGlite or a
+// throw-away database, no billing calls): local mode, for the build and every
+// server it starts.
+process.env.LOCAL_MODE = '1';
 const serverUrl = process.env.DATABASE_URL || undefined;
 const machine = machineInfo();
 const log = (message: string) => console.log(`[bench] ${message}`);

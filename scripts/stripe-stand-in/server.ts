@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { STRIPE_STAND_IN_PORT, STRIPE_STAND_IN_SECRET_KEY, STRIPE_STAND_IN_WEBHOOK_SECRET } from '../../lib/local-stand-ins';
 import { API_VERSION, renderEventForEndpoint, renderForVersion, resolveApiVersion, SERVED_API_VERSIONS, unservedVersionMessage } from './api-version';
 import { processDueWork } from './billing-cycle';
 import { Clock } from './clock';
@@ -26,11 +27,10 @@ import { WebhookDeliverer, type WebhookDeliverySettings } from './webhooks';
 
 export type { SeedPrice, SeedProduct } from './seed-plans';
 
-/** The key the app uses against the stand-in; any `sk_test_…` key is accepted. */
-export const LOCAL_SECRET_KEY = 'sk_test_local_stand_in';
-/** Fixed so the app's `STRIPE_WEBHOOK_SECRET` can default to it in local mode. */
-export const LOCAL_WEBHOOK_SECRET = 'whsec_local_stand_in_0123456789abcdef';
-export const DEFAULT_STAND_IN_PORT = 12111;
+// The stand-in's port and the keys it agrees on with the app: lib/local-stand-ins.ts.
+export const LOCAL_SECRET_KEY = STRIPE_STAND_IN_SECRET_KEY;
+export const LOCAL_WEBHOOK_SECRET = STRIPE_STAND_IN_WEBHOOK_SECRET;
+export const DEFAULT_STAND_IN_PORT = STRIPE_STAND_IN_PORT;
 export const DEFAULT_WEBHOOK_URL = 'http://127.0.0.1:3000/api/webhooks/stripe';
 /** Dev backoff: quick enough for a developer restarting the app, as patient as a coffee break. */
 export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];

@@ -76,9 +76,12 @@ export interface CallOptions {
 export async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    // Bytes go as they are, so a test can send what JSON.stringify never makes (invalid UTF-8).
+    if (typeof options.body === 'string') body = options.body;
+    else if (options.body instanceof Uint8Array) body = new Uint8Array(options.body);
+    else body = JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   const response = await dispatch(new NextRequest(new URL(path, SITE_URL), { method, headers, body }));

@@ -243,3 +243,42 @@ describe('with the legacy SUPABASE_JWT_SECRET configured', () => {
     }
   });
 });
+
+describe('what a valid token carries that its user controls', () => {
+  it('a NUL in user_metadata (which users edit themselves) is dropped, and every request of that user still works', async () => {
+    const sub = randomUUID();
+    const token = await sign(
+      claims({ sub, email: 'nul@example.com', user_metadata: { full_name: 'Mal\u0000lory', avatar_url: '\u0000', ['x\u0000']: ['\u0000'] } }),
+    );
+    const me = await as(token).get('/api/v1/me');
+    expect(me.status).toBe(200);
+    expect((await as(token).post('/api/v1/orgs', { name: 'Nulco', slug: 'nulco' })).status).toBe(201);
+    expect((await as(token).get('/api/v1/orgs/nulco/projects')).status).toBe(200);
+    const { sql } = await import('drizzle-orm');
+    const rows = await database.db.execute(sql`select full_name, avatar_url from profiles where id = ${sub}`);
+    expect(Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).toEqual([{ full_name: 'Mallory', avatar_url: null }]);
+  });
+});
+
+describe('an anonymous sign-in (is_anonymous: true, no email)', () => {
+  it('is refused with 401 anonymous_not_allowed and cannot create an organization or a project', async () => {
+    const token = await sign(claims({ sub: randomUUID(), email: undefined, is_anonymous: true }));
+    for (const response of [
+      await as(token).get('/api/v1/me'),
+      await as(token).post('/api/v1/orgs', { name: 'Ghost Org' }),
+      await as(token).post('/api/v1/orgs/nulco/projects', { name: 'Ghost project' }),
+    ]) {
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('anonymous_not_allowed');
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    }
+    const { sql } = await import('drizzle-orm');
+    const rows = await database.db.execute(sql`select id from organizations where name = 'Ghost Org'`);
+    expect(Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).toEqual([]);
+  });
+
+  it('a token that says is_anonymous: false is a normal user', async () => {
+    const token = await sign(claims({ sub: randomUUID(), email: 'named@example.com', is_anonymous: false }));
+    expect((await as(token).get('/api/v1/me')).status).toBe(200);
+  });
+});

@@ -64,6 +64,8 @@ export async function startBillingTestEnvironment(options: {
   delivery: 'stand-in' | 'manual';
   /** How the stand-in delivers (default: concurrent with jitter, as Stripe); `holdTypes` wait for a release. */
   webhookDelivery?: StripeStandInOptions['webhookDelivery'];
+  /** More of the app's environment, such as BILLING=off. */
+  env?: Record<string, string>;
 }): Promise<BillingTestEnvironment> {
   const emulator = await startAuthEmulator({ port: 0, dataDir: null });
   const forwarder = options.delivery === 'stand-in' ? await startWebhookForwarder() : null;
@@ -79,6 +81,7 @@ export async function startBillingTestEnvironment(options: {
     // Whatever the shell has, these tests talk to the stand-in with its local secrets.
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: '',
+    ...options.env,
   });
   const stripe = createStandInClient(standIn.port);
   return {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, LOCAL_SUPABASE_URL, parseEnv } from '@/lib/env';
+import { EnvError, parseEnv } from '@/lib/env';
+import { AUTH_EMULATOR_URL, STRIPE_STAND_IN_SECRET_KEY, STRIPE_STAND_IN_WEBHOOK_SECRET } from '@/lib/local-stand-ins';
+
+const LOCAL = { LOCAL_MODE: '1' };
+/** Everything a server outside local mode needs. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app:secret@db.example.com:5432/app',
+  NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co',
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
+  STRIPE_SECRET_KEY: 'sk_live_123',
+  STRIPE_WEBHOOK_SECRET: 'whsec_real_endpoint_secret',
+};
 
 function issuesOf(source: Record<string, string>): string[] {
   try {
@@ -13,45 +25,100 @@ function issuesOf(source: Record<string, string>): string[] {
 
 describe('environment', () => {
   it('runs in local mode with nothing configured', () => {
-    const env = parseEnv({});
+    const env = parseEnv(LOCAL);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.isLocalAuth).toBe(true);
-    expect(env.supabaseUrl).toBe(LOCAL_SUPABASE_URL);
+    expect(env.supabaseUrl).toBe(AUTH_EMULATOR_URL);
+    expect(env.billingMode).toBe('stand-in');
     expect(env.NEXT_PUBLIC_SITE_URL).toBe('http://localhost:3000');
     expect(env.LOCAL_DATA_DIR).toBe('.data');
   });
 
   it('treats empty values as unset, as a copied .env.example leaves them', () => {
-    const env = parseEnv({ DATABASE_URL: '', NEXT_PUBLIC_SUPABASE_URL: '', STRIPE_SECRET_KEY: '' });
+    const env = parseEnv({ ...LOCAL, DATABASE_URL: '', NEXT_PUBLIC_SUPABASE_URL: '', STRIPE_SECRET_KEY: '' });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.isLocalAuth).toBe(true);
   });
 
   it('names the variable and what it expects when DATABASE_URL is not a PostgreSQL URL', () => {
-    const issues = issuesOf({ DATABASE_URL: 'mysql://localhost/app' });
+    const issues = issuesOf({ ...LOCAL, DATABASE_URL: 'mysql://localhost/app' });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatch(/^DATABASE_URL must be a PostgreSQL connection URL/);
   });
 
   it('rejects a Supabase URL that is not http(s)', () => {
-    expect(issuesOf({ NEXT_PUBLIC_SUPABASE_URL: 'abcd.supabase.co' })[0]).toMatch(/^NEXT_PUBLIC_SUPABASE_URL must be an http\(s\) URL/);
+    expect(issuesOf({ ...LOCAL, NEXT_PUBLIC_SUPABASE_URL: 'abcd.supabase.co' })[0]).toMatch(/^NEXT_PUBLIC_SUPABASE_URL must be an http\(s\) URL/);
   });
 
   it('requires the publishable key once a real Supabase project is configured', () => {
-    expect(issuesOf({ NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co' })[0]).toMatch(
+    expect(issuesOf({ ...LOCAL, NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co' })[0]).toMatch(
       /NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY is required/,
     );
-    const env = parseEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co/', NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x' });
+    const env = parseEnv({ ...LOCAL, NEXT_PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co/', NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x' });
     expect(env.isLocalAuth).toBe(false);
     expect(env.supabaseUrl).toBe('https://abcd.supabase.co');
   });
 
   it('rejects a Stripe key of the wrong kind and a key without its webhook secret', () => {
-    expect(issuesOf({ STRIPE_SECRET_KEY: 'pk_test_123' })[0]).toMatch(/^STRIPE_SECRET_KEY must be a Stripe secret key/);
-    expect(issuesOf({ STRIPE_SECRET_KEY: 'sk_test_123' })[0]).toMatch(/STRIPE_WEBHOOK_SECRET is required/);
+    expect(issuesOf({ ...LOCAL, STRIPE_SECRET_KEY: 'pk_test_123' })[0]).toMatch(/^STRIPE_SECRET_KEY must be a Stripe secret key/);
+    expect(issuesOf({ ...LOCAL, STRIPE_SECRET_KEY: 'sk_test_123' })[0]).toMatch(/STRIPE_WEBHOOK_SECRET is required/);
   });
 
   it('reports every bad variable at once', () => {
-    expect(issuesOf({ DATABASE_URL: 'nope', NODE_ENV: 'staging' })).toHaveLength(2);
+    expect(issuesOf({ ...LOCAL, DATABASE_URL: 'nope', NODE_ENV: 'staging' })).toHaveLength(2);
+  });
+
+  it('outside local mode, refuses to start with nothing configured and names every missing variable in one line', () => {
+    for (const NODE_ENV of ['production', 'development', 'test']) {
+      const issues = issuesOf({ NODE_ENV });
+      expect(issues).toEqual([
+        'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET ' +
+          '(outside local mode every service must be configured; BILLING=off runs without Stripe)',
+      ]);
+    }
+  });
+
+  it('outside local mode, one forgotten variable is enough to refuse, and it is named', () => {
+    for (const name of Object.keys(PRODUCTION).filter((key) => key !== 'NODE_ENV')) {
+      const issues = issuesOf({ ...PRODUCTION, [name]: '' });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatch(new RegExp(`^missing ${name} `));
+    }
+  });
+
+  it('names the missing variables together with a malformed one', () => {
+    const issues = issuesOf({ ...PRODUCTION, DATABASE_URL: 'mysql://db/app', STRIPE_WEBHOOK_SECRET: '' });
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^DATABASE_URL must be a PostgreSQL/);
+    expect(issues[1]).toMatch(/^missing STRIPE_WEBHOOK_SECRET /);
+  });
+
+  it('a fully configured server outside local mode uses the real services and no stand-in', () => {
+    const env = parseEnv(PRODUCTION);
+    expect(env.LOCAL_MODE).toBe(false);
+    expect(env.isLocalAuth).toBe(false);
+    expect(env.supabaseUrl).toBe('https://abcd.supabase.co');
+    expect(env.billingMode).toBe('stripe');
+  });
+
+  it('BILLING=off is the one way to run without Stripe outside local mode', () => {
+    const withoutStripe = { ...PRODUCTION, STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' };
+    expect(issuesOf(withoutStripe)[0]).toMatch(/^missing STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET /);
+    expect(parseEnv({ ...withoutStripe, BILLING: 'off' }).billingMode).toBe('off');
+    expect(parseEnv({ ...LOCAL, BILLING: 'off' }).billingMode).toBe('off');
+    expect(issuesOf({ ...withoutStripe, BILLING: 'none' })[0]).toMatch(/^BILLING must be stripe or off/);
+  });
+
+  it('refuses the Stripe stand-in\'s published secrets outside local mode', () => {
+    expect(issuesOf({ ...PRODUCTION, STRIPE_WEBHOOK_SECRET: STRIPE_STAND_IN_WEBHOOK_SECRET })[0]).toMatch(
+      /^STRIPE_WEBHOOK_SECRET must not be the local Stripe stand-in's published value/,
+    );
+    expect(issuesOf({ ...PRODUCTION, STRIPE_SECRET_KEY: STRIPE_STAND_IN_SECRET_KEY })[0]).toMatch(/^STRIPE_SECRET_KEY must not be/);
+  });
+
+  it('local mode is on only when LOCAL_MODE says so', () => {
+    for (const value of ['1', 'true', 'TRUE', 'yes', 'on']) expect(parseEnv({ LOCAL_MODE: value }).LOCAL_MODE).toBe(true);
+    for (const value of ['', '0', 'false', 'off']) expect(issuesOf({ LOCAL_MODE: value })[0]).toMatch(/^missing DATABASE_URL/);
+    expect(issuesOf({ LOCAL_MODE: 'maybe' })[0]).toMatch(/^LOCAL_MODE must be 1 or 0/);
   });
 });

@@ -20,6 +20,17 @@ describe('the post-sign-in redirect', () => {
     ['a relative path without a leading slash', 'evil.example'],
     ['an empty value', ''],
     ['nothing', null],
+    ['a dot segment before a protocol-relative URL', '/.//evil.example'],
+    ['two dot segments before a protocol-relative URL', '/..//evil.example'],
+    ['dot segments deeper in the path', '/a/..//evil.example'],
+    ['an encoded dot segment', '/%2e//evil.example'],
+    ['an encoded double dot segment', '/%2E%2E//evil.example'],
+    ['a dot segment before a backslash', '/./\\evil.example'],
+    ['a dot segment before a tab', '/./\t/evil.example'],
+    ['a carriage return', '/\r//evil.example'],
+    ['a NUL character', '/\u0000//evil.example'],
+    ['a DEL character', '/\u007f//evil.example'],
+    ['a dot segment with a query', '/.//evil.example?x=1'],
   ])('falls back to /dashboard for %s', (_, next) => {
     expect(safeNextPath(next)).toBe('/dashboard');
   });
@@ -30,7 +41,17 @@ describe('the post-sign-in redirect', () => {
   });
 
   it('never returns anything that resolves off-site', () => {
-    for (const next of ['//evil.example', '/\\/evil.example', '/%5C%5Cevil.example', '///evil.example']) {
+    for (const next of [
+      '//evil.example',
+      '/\\/evil.example',
+      '/%5C%5Cevil.example',
+      '///evil.example',
+      '/.//evil.example',
+      '/./%2F/evil.example',
+      '/%2e%2e/%2e//evil.example',
+      '/x/../..//evil.example',
+      '/.///evil.example',
+    ]) {
       const resolved = new URL(safeNextPath(next), 'http://localhost:3000');
       expect(resolved.origin).toBe('http://localhost:3000');
     }

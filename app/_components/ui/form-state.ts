@@ -1,4 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
+import { logFailure } from '@/lib/http/log-failure';
 
 /**
  * The one shape every server action returns to its form, so every form shows
@@ -62,7 +63,7 @@ export function toFormState(error: unknown, formData?: FormData): FormFailure {
 
   const expected = expectedError(error);
   if (!expected) {
-    console.error('[form] unexpected error:', error);
+    logFailure('form', error);
     return { ok: false, message: GENERIC_ERROR_MESSAGE, values };
   }
   const fieldErrors = collectFieldErrors(expected);

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { logFailure } from '@/lib/http/log-failure';
 import { safeNextPath } from '@/lib/navigation/safe-next-path';
 import { profileFieldsFromMetadata, upsertProfile } from '@/lib/profiles/upsert-profile';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
@@ -41,12 +42,12 @@ export async function GET(request: NextRequest) {
       ...profileFieldsFromMetadata(user.user_metadata),
     }).catch((profileError: unknown) => {
       // Not fatal: the first API call creates the profile if this one failed.
-      console.error(`[auth/callback] profile upsert failed: ${profileError instanceof Error ? profileError.message : String(profileError)}`);
+      logFailure('auth/callback profile upsert', profileError, { request });
     });
 
     return NextResponse.redirect(new URL(next, url.origin), { status: 303 });
   } catch (error) {
-    console.error(`[auth/callback] sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+    logFailure('auth/callback', error, { request });
     return toLogin('server_error');
   }
 }

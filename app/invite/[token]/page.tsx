@@ -5,6 +5,7 @@ import { ButtonLink } from '@/app/_components/ui/button-link';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { previewInvitation, type InvitationPreview } from '@/lib/tenancy/invitations';
+import { isSameEmail } from '@/lib/tenancy/email-address';
 import { AcceptForm } from './accept-form';
 import { switchAccountAction } from './actions';
 
@@ -81,7 +82,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
     );
   }
 
-  if (caller.email?.toLowerCase() !== invitation.email.toLowerCase()) {
+  if (!isSameEmail(caller.email, invitation.email)) {
     return (
       <Frame title="This invitation is for another account" invitation={invitation}>
         {summary}

@@ -1,0 +1,99 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STRIPE_STAND_IN_WEBHOOK_SECRET } from '@/lib/local-stand-ins';
+import { payCheckout, TEST_CARDS } from '../support/stripe-stand-in';
+import { as, postWebhook, startBillingTestEnvironment, type BillingTestEnvironment, type User } from './billing-harness';
+
+// Webhooks travel the real way: the stand-in signs each event and POSTs it to the app's route.
+let env: BillingTestEnvironment;
+let ada: User;
+
+const sessionIdOf = (url: string) => new URL(url).pathname.split('/').at(-1)!;
+
+async function startCheckout(slug: string): Promise<string> {
+  const response = await as(ada.token).post(`/api/v1/orgs/${slug}/billing/checkout`, { plan: 'pro', interval: 'month' });
+  expect(response.status).toBe(200);
+  return response.body.url;
+}
+
+async function customerOf(slug: string): Promise<string> {
+  const [row] = await env.query<{ stripe_customer_id: string }>(`select stripe_customer_id from organizations where slug = '${slug}'`);
+  return row!.stripe_customer_id;
+}
+
+beforeAll(async () => {
+  env = await startBillingTestEnvironment({ delivery: 'stand-in' });
+  ada = await env.signIn('ada@example.com', 'Ada Owner');
+  for (const slug of ['twice', 'deleted', 'raced']) {
+    expect((await as(ada.token).post('/api/v1/orgs', { name: slug, slug })).status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('Checkout sessions that could outlive their purpose', () => {
+  it('a second Checkout expires the first, so two paid sessions cannot make two subscriptions', async () => {
+    const first = await startCheckout('twice');
+    const second = await startCheckout('twice');
+    expect((await env.stripe.checkout.sessions.retrieve(sessionIdOf(first))).status).toBe('expired');
+    expect((await payCheckout(first, TEST_CARDS.succeeds)).status).not.toBe(303);
+    expect((await payCheckout(second, TEST_CARDS.succeeds)).status).toBe(303);
+    const customer = await customerOf('twice');
+    await vi.waitFor(async () => {
+      const live = (await env.stripe.subscriptions.list({ customer, status: 'all' })).data.filter((s) => s.status === 'active');
+      expect(live).toHaveLength(1);
+    });
+  });
+
+  it('deleting an organization expires its open Checkout, which can then not be paid', async () => {
+    const url = await startCheckout('deleted');
+    expect((await as(ada.token).delete('/api/v1/orgs/deleted')).status).toBe(204);
+    expect((await env.stripe.checkout.sessions.retrieve(sessionIdOf(url))).status).toBe('expired');
+    expect((await payCheckout(url, TEST_CARDS.succeeds)).status).not.toBe(303);
+  });
+
+  it('a subscription paid for an organization that is gone is cancelled by the sync', async () => {
+    const url = await startCheckout('raced');
+    const customer = await customerOf('raced');
+    // The deletion and the payment cross: the row goes without reaching Stripe first.
+    await env.query(`delete from organizations where slug = 'raced'`);
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect((await payCheckout(url, TEST_CARDS.succeeds)).status).toBe(303);
+      await vi.waitFor(async () => {
+        const subscriptions = (await env.stripe.subscriptions.list({ customer, status: 'all' })).data;
+        expect(subscriptions.map((subscription) => subscription.status)).toEqual(['canceled']);
+      });
+      expect(warnings.mock.calls.flat().join('\n')).toMatch(/cancelled subscription sub_\w+ of customer cus_\w+: organization [\w-]+ no longer exists/);
+    } finally {
+      warnings.mockRestore();
+    }
+  });
+
+  it('leaves alone a customer this app did not create (the Stripe account may serve other products)', async () => {
+    const stranger = await env.stripe.customers.create({ email: 'someone@example.com' });
+    const payload = JSON.stringify({
+      id: 'evt_stranger',
+      object: 'event',
+      type: 'customer.subscription.updated',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: 'sub_elsewhere', object: 'subscription', customer: stranger.id } },
+    });
+    const response = await postWebhook(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_STAND_IN_WEBHOOK_SECRET }));
+    expect(response.status).toBe(200);
+    expect(await env.stripe.customers.retrieve(stranger.id)).toMatchObject({ id: stranger.id });
+  });
+});
+
+describe('a webhook with a valid signature over a body that is not JSON', () => {
+  it('is answered 400, not 500, and nothing is recorded', async () => {
+    const payload = 'this is not json';
+    const before = await env.query('select id from stripe_events');
+    const response = await postWebhook(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_STAND_IN_WEBHOOK_SECRET }));
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('malformed_body');
+    expect(await env.query('select id from stripe_events')).toEqual(before);
+  });
+});
