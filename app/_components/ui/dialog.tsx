@@ -43,18 +43,25 @@ export function Dialog({
 }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
-  const isOpenRef = useRef(open);
   const titleId = useId();
   const descriptionId = useId();
 
   useEffect(() => {
     onCloseRef.current = onClose;
-    isOpenRef.current = open;
   });
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog || !open) return;
+    // Escape closes the element itself; tell the owner so its `open` state
+    // follows. The event arrives a task after close(): in development React
+    // runs this effect, its cleanup (close) and the effect again (showModal),
+    // and the first close's event then finds the dialog open again. An open
+    // dialog means the event is stale, not a request to close.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
+    dialog.addEventListener('close', handleClose);
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     initialFocusRef?.current?.focus();
@@ -63,24 +70,13 @@ export function Dialog({
     documentElement.style.overflow = 'hidden';
 
     return () => {
+      dialog.removeEventListener('close', handleClose);
       documentElement.style.overflow = previousOverflow;
       if (dialog.open) dialog.close();
       // The opener may be gone (a "Delete" button in a row that was deleted).
       if (opener?.isConnected) opener.focus();
     };
   }, [open, initialFocusRef]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // Escape and `method="dialog"` close the element itself; tell the owner so
-    // its `open` state follows, which then runs the cleanup above.
-    const handleClose = () => {
-      if (isOpenRef.current) onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    return () => dialog.removeEventListener('close', handleClose);
-  }, []);
 
   // A press that starts and ends on the <dialog> itself is on the backdrop:
   // the panel fills the element, so clicks inside land on its children.
