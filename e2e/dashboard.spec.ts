@@ -28,6 +28,8 @@ test('an owner sets up an organization and a member joins through the link with 
   // Create, with the name required next to the field.
   await page.getByRole('button', { name: 'Create your first project' }).click();
   const newProject = page.getByRole('dialog', { name: 'New project' });
+  // Opened from the centred empty state, the form is still laid out from the start edge.
+  await expect(newProject).toHaveCSS('text-align', 'start');
   // Blank passes the browser's `required`; the server's rule answers next to the field.
   await newProject.getByLabel('Name').fill('   ');
   await newProject.getByRole('button', { name: 'Create project' }).click();
@@ -130,6 +132,8 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   await page.reload();
   await page.getByRole('button', { name: 'Change role of Ravi Admin' }).click();
   const roleDialog = page.getByRole('dialog', { name: 'Change the role of Ravi Admin' });
+  // Opened from a right-aligned table cell, it does not inherit that alignment.
+  await expect(roleDialog).toHaveCSS('text-align', 'start');
   await roleDialog.getByLabel('Role').selectOption('admin');
   await roleDialog.getByRole('button', { name: 'Save role' }).click();
   await expect(page.getByRole('status').getByText('Ravi Admin is now an admin.')).toBeVisible();
