@@ -107,7 +107,7 @@ test('under next dev, every dialog of the dashboard opens, closes and submits', 
   const header = page.getByRole('banner');
   await header.getByRole('button', { name: /^Account menu for/ }).click();
   await header.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login\?signed_out$/);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
 });

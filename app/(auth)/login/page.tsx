@@ -15,7 +15,10 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   const errorCode = typeof params.error === 'string' ? params.error : undefined;
 
-  if (!errorCode && (await getCurrentCaller())) redirect(next);
+  // Just signed out: the sign-out action's redirect renders this page in the
+  // same request, which may still see the old session, so stay and say so.
+  const signedOut = !errorCode && params.signed_out !== undefined;
+  if (!errorCode && !signedOut && (await getCurrentCaller())) redirect(next);
 
   const error = signInErrorMessage(errorCode);
   return (
@@ -27,6 +30,11 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
         <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-xl font-semibold text-slate-900">Sign in to Tenantry</h1>
           <p className="mt-2 text-sm text-slate-600">Use your Google account. New here? Signing in creates your account.</p>
+          {signedOut && (
+            <p role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+              You are signed out. Sign in again whenever you like.
+            </p>
+          )}
           {error && (
             <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
               {error}
