@@ -42,7 +42,7 @@ export async function startIsolatedApp(options: { env?: Record<string, string>; 
     },
   };
   try {
-    await expect.poll(() => healthStatus(baseURL), { timeout: 30_000, intervals: [250] }).toBe(200);
+    await expect.poll(() => healthStatus(baseURL), { timeout: 90_000, intervals: [250] }).toBe(200);
   } catch (error) {
     await app.stop();
     throw error;

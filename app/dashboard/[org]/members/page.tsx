@@ -4,9 +4,12 @@ import { Badge } from '@/app/_components/ui/badge';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
 import { hasAtLeast } from '@/lib/tenancy/roles';
+import { PlanUsage } from '../../_components/plan-usage';
+import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
 import { readInOrganization } from '../../_lib/organization-access';
 import { InviteMemberButton, LeaveButton, MemberActions, RevokeInvitationButton } from './member-dialogs';
@@ -15,25 +18,43 @@ export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: PageProps<'/dashboard/[org]/members'>) {
   const { org: slug } = await params;
-  const { organization, myRole, myUserId, members, invitations } = await readInOrganization(slug, 'member', async (scope) => {
+  const { organization, myRole, myUserId, members, invitations, plan, seatsUsed } = await readInOrganization(slug, 'member', async (scope) => {
     const isAdmin = hasAtLeast(scope.membership.role, 'admin');
     return {
       organization: scope.organization,
       myRole: scope.membership.role,
       myUserId: scope.caller.userId,
       members: await listMembers(scope),
+      plan: await currentPlan(scope.tx, scope.organization.id),
+      seatsUsed: (await usageOf(scope.tx, scope.organization.id)).members,
       // Only admins may see invitations (RLS agrees); members get none.
       invitations: isAdmin ? (await listInvitations(scope)).filter((invitation) => invitation.status === 'pending' || invitation.status === 'expired') : null,
     };
   });
   const isAdmin = hasAtLeast(myRole, 'admin');
   const canInviteOwners = myRole === 'owner';
+  // The last owner can neither leave nor change their own role (lib/tenancy refuses it too): say so up front.
+  const isOnlyOwner = myRole === 'owner' && members.filter((member) => member.role === 'owner').length === 1;
+  const lockedReasonId = isOnlyOwner ? 'only-owner-reason' : undefined;
 
   return (
     <div className="space-y-8">
+      <RoleSync role={myRole} />
       <PageHeader
         title="Members"
-        description={`People in ${organization.name} and what they may do.`}
+        description={
+          <>
+            <p>People in {organization.name} and what they may do.</p>
+            <PlanUsage
+              slug={slug}
+              used={seatsUsed}
+              limit={plan.limits.members}
+              noun="seats"
+              planName={plan.name}
+              note="Pending invitations take a seat."
+            />
+          </>
+        }
         actions={isAdmin ? <InviteMemberButton slug={slug} canInviteOwners={canInviteOwners} /> : undefined}
       />
 
@@ -72,6 +93,11 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                       )}
                       {/* On a phone the role sits here; its column is hidden. */}
                       <RoleBadge role={member.role} className="mt-1 sm:hidden" />
+                      {isMe && lockedReasonId && (
+                        <p id={lockedReasonId} className="mt-1 text-slate-600">
+                          You are the only owner. To leave or change your role, make someone else an owner first.
+                        </p>
+                      )}
                     </div>
                   </div>
                 </TableCell>
@@ -89,9 +115,10 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                         member={{ userId: member.user_id, label, role: member.role }}
                         isMe={isMe}
                         canGrantOwner={myRole === 'owner'}
+                        lockedReasonId={isMe ? lockedReasonId : undefined}
                       />
                     )}
-                    {isMe && <LeaveButton slug={slug} organizationName={organization.name} />}
+                    {isMe && <LeaveButton slug={slug} organizationName={organization.name} lockedReasonId={lockedReasonId} />}
                   </div>
                 </TableCell>
               </TableRow>
@@ -115,7 +142,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
               No pending invitations.
             </p>
           ) : (
-            <Table caption="Pending invitations">
+            <Table caption={`Invitations to ${organization.name}`}>
               <TableHead>
                 <TableRow>
                   <TableHeader>Email</TableHeader>
