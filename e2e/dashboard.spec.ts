@@ -316,6 +316,8 @@ test('a slow page shows a progress bar and its skeleton until it arrives', async
     if (headers.rsc && !isPrefetch) await held;
     await route.fallback();
   });
+  // Let the tabs' prefetches (which bring the loading skeletons) finish first.
+  await page.waitForLoadState('networkidle');
   await nav(page).getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();

@@ -28,16 +28,33 @@ export function KeepsNavigationProgress() {
 /**
  * A thin bar along the top while a link's page loads, so a slow page never
  * looks like a dead click. The App Router has no navigation events: a click on
- * a same-site link starts the bar; the new URL arriving with no loading
- * skeleton left on screen ends it.
+ * a same-site link starts the bar; the new page (not a loading skeleton)
+ * arriving in <main> ends it.
  */
 export function NavigationProgress() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const url = `${pathname}?${searchParams.toString()}`;
   const [clickedFrom, setClickedFrom] = useState<string | null>(null);
-  if (clickedFrom !== null && clickedFrom !== url) setClickedFrom(null);
   const isSkeletonShown = useSyncExternalStore(subscribe, () => skeletonsShown > 0, () => false);
+
+  // The router may show the new URL before the page: with no loading state
+  // fetched yet, <main> stays empty until the server answers. End the bar
+  // when the URL has changed and <main> has something in it.
+  useEffect(() => {
+    if (clickedFrom === null || clickedFrom === url) return;
+    const main = document.getElementById('main');
+    const endIfArrived = () => {
+      if (!main || main.childElementCount > 0) setClickedFrom(null);
+    };
+    const observer = new MutationObserver(endIfArrived);
+    if (main) observer.observe(main, { childList: true });
+    const frame = requestAnimationFrame(endIfArrived);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [clickedFrom, url]);
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {

@@ -26,7 +26,7 @@ export function PlanUsage({ slug, used, limit, noun, planName, note, id }: PlanU
           </Link>
         </>
       )}
-      {note && <> {note}</>}
+      {note && <span className="block">{note}</span>}
     </p>
   );
 }

@@ -83,11 +83,11 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                     <Avatar src={member.avatar_url} name={member.name} email={member.email} />
                     <div className="min-w-0">
                       <p className="flex items-center gap-2 font-medium text-slate-900">
-                        <span className="truncate">{label}</span>
+                        <span className="min-w-0 break-words sm:truncate">{label}</span>
                         {isMe && <Badge>You</Badge>}
                       </p>
                       {member.name && (
-                        <p className="truncate text-slate-600" title={member.email}>
+                        <p className="break-all text-slate-600 sm:truncate" title={member.email}>
                           {member.email}
                         </p>
                       )}
@@ -157,7 +157,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                 {invitations.map((invitation) => (
                   <TableRow key={invitation.id}>
                     <TableCell className="w-full max-w-0">
-                      <p className="truncate font-medium text-slate-900" title={invitation.email}>
+                      <p className="font-medium break-all text-slate-900 sm:truncate" title={invitation.email}>
                         {invitation.email}
                       </p>
                       <p className="mt-1 flex items-center gap-2 text-xs sm:hidden">
