@@ -1,9 +1,12 @@
 import { chromium, defineConfig, devices } from '@playwright/test';
 import { chooseChromium } from './e2e/support/chromium';
+import { DEV_BASE_URL } from './e2e/support/dev-port';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const POSTGRES_SPECS = /(database-outage|dashboard-database)\.spec\.ts/;
+// Runs its own `next dev` (e2e/support/dev-app.ts) on E2E_DEV_PORT.
+const DEV_SERVER_SPECS = /dev-server\.spec\.ts/;
 
 const browser = chooseChromium({ chromiumPath: process.env.CHROMIUM_PATH || undefined, playwrightPath: chromium.executablePath() });
 if (browser.kind === 'missing') {
@@ -36,7 +39,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: POSTGRES_SPECS },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: [POSTGRES_SPECS, DEV_SERVER_SPECS] },
+    // `next dev` compiles each route on its first request, so its waits are longer.
+    { name: 'next-dev', testMatch: DEV_SERVER_SPECS, use: { ...devices['Desktop Chrome'], baseURL: DEV_BASE_URL }, expect: { timeout: 60_000 } },
     // Specs that run their own app on a PostgreSQL server, to cut it or to
     // arrange rows directly; CI sets DATABASE_URL.
     ...(process.env.DATABASE_URL ? [{ name: 'postgres', testMatch: POSTGRES_SPECS, use: { ...devices['Desktop Chrome'] } }] : []),

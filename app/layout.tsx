@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { NavigationProgress } from './_components/navigation-progress';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,7 +19,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        {/* Every page's <main> has id="main"; the first Tab lands here and jumps past the header. */}
+        <a
+          href="#main"
+          className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-lg ring-1 ring-slate-900/10 focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50"
+        >
+          Skip to content
+        </a>
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
+        {children}
+      </body>
     </html>
   );
 }

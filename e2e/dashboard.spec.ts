@@ -29,10 +29,12 @@ test('an owner sets up an organization and a member joins through the link with 
   // Create, with the name required next to the field.
   await page.getByRole('button', { name: 'Create your first project' }).click();
   const newProject = page.getByRole('dialog', { name: 'New project' });
+  // Opened from the centred empty state, the form is still laid out from the start edge.
+  await expect(newProject).toHaveCSS('text-align', 'start');
   // Blank passes the browser's `required`; the server's rule answers next to the field.
   await newProject.getByLabel('Name').fill('   ');
   await newProject.getByRole('button', { name: 'Create project' }).click();
-  await expect(newProject.getByText('must not be empty')).toBeVisible();
+  await expect(newProject.getByText('Name must not be empty.', { exact: true })).toBeVisible();
   await newProject.getByLabel('Name').fill('Website');
   await newProject.getByLabel('Description').fill('The marketing site');
   await newProject.getByRole('button', { name: 'Create project' }).click();
@@ -79,6 +81,8 @@ test('an owner sets up an organization and a member joins through the link with 
   await signIn(memberPage, member, { from: memberPage.url() });
   await expect(memberPage).toHaveURL(link);
   await memberPage.getByRole('button', { name: `Join ${organizationName}` }).click();
+  await expect(memberPage.getByRole('status').getByText(`You joined ${organizationName}`)).toBeVisible();
+  // Said once: the URL is tidied, so a reload does not say it again.
   await expect(memberPage).toHaveURL(`/dashboard/${slug}/projects`);
   await expect(memberPage.getByRole('list', { name: 'Projects' }).getByRole('heading')).toHaveText(['Mobile app', 'Public API']);
 
@@ -131,12 +135,15 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   await page.reload();
   await page.getByRole('button', { name: 'Change role of Ravi Admin' }).click();
   const roleDialog = page.getByRole('dialog', { name: 'Change the role of Ravi Admin' });
+  // Opened from a right-aligned table cell, it does not inherit that alignment.
+  await expect(roleDialog).toHaveCSS('text-align', 'start');
   await roleDialog.getByLabel('Role').selectOption('admin');
   await roleDialog.getByRole('button', { name: 'Save role' }).click();
   await expect(page.getByRole('status').getByText('Ravi Admin is now an admin.')).toBeVisible();
 
-  // The admin now has the admin tabs and can invite; an admin is not offered the owner role.
-  await memberPage.goto(`/dashboard/${slug}/members`);
+  // The admin's next click (no reload) brings the admin tabs; an admin can invite but is not offered the owner role.
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing']);
+  await nav(memberPage).getByRole('link', { name: 'Members' }).click();
   await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Settings', 'Audit log']);
   await memberPage.getByRole('button', { name: 'Invite member' }).click();
   await expect(memberPage.getByRole('dialog', { name: 'Invite a member' }).getByRole('option')).toHaveText(['Member', 'Admin']);
@@ -166,23 +173,21 @@ test('settings: the last owner cannot leave, a slug change moves the URL and old
   await signIn(page, owner);
   const slug = await createOrganization(page, name);
 
-  // Last-owner rules, as messages.
+  // Last-owner rules: the controls are disabled, with the reason beside them (and the API refuses too).
   await nav(page).getByRole('link', { name: 'Members' }).click();
-  await page.getByRole('button', { name: 'Leave' }).click();
-  const leave = page.getByRole('dialog', { name: `Leave ${name}?` });
-  await leave.getByRole('button', { name: 'Leave organization' }).click();
-  await expect(leave.getByRole('alert')).toHaveText(/The last owner cannot leave or be removed; make someone else owner first\./);
-  await leave.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('button', { name: 'Change role of Sol Owner' }).click();
-  const demote = page.getByRole('dialog', { name: 'Change the role of Sol Owner' });
-  await demote.getByLabel('Role').selectOption('member');
-  await demote.getByRole('button', { name: 'Save role' }).click();
-  await expect(demote.getByRole('alert')).toHaveText(/The last owner cannot be demoted/);
-  await demote.getByRole('button', { name: 'Cancel' }).click();
+  const reason = 'You are the only owner. To leave or change your role, make someone else an owner first.';
+  await expect(page.getByText(reason)).toBeVisible();
+  for (const control of [page.getByRole('button', { name: 'Leave' }), page.getByRole('button', { name: 'Change role of Sol Owner' })]) {
+    await expect(control).toBeDisabled();
+    await expect(control).toHaveAccessibleDescription(reason);
+  }
+  expect((await page.request.delete(`/api/v1/orgs/${slug}/members/${await myUserId(page)}`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(409);
 
   // The audit log is a paid feature: the page says so instead of failing.
   await nav(page).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { name: 'The audit log needs a paid plan' })).toBeVisible();
+  await expect(page.getByText(/shows who created, changed or deleted what/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See plans and upgrade' })).toHaveAttribute('href', `/dashboard/${slug}/billing`);
   await reviewPage(page, testInfo, 'audit-log');
 
   // A taken slug is an error next to the field; a free one moves the organization.
@@ -243,7 +248,8 @@ test('revoked, wrong-account and used invitation links say why', async ({ page, 
   await expect(visitorPage.getByText('Quinn Owner cancelled it')).toBeVisible();
   await reviewPage(visitorPage, testInfo, 'invite-revoked');
 
-  await visitorPage.goto(`${new URL(link).origin}/invite/not-a-real-token-at-all-000000`);
+  const invalid = await visitorPage.goto(`${new URL(link).origin}/invite/not-a-real-token-at-all-000000`);
+  expect(invalid?.status()).toBe(404);
   await expect(visitorPage.getByRole('heading', { name: 'This invitation link does not work' })).toBeVisible();
 
   // Signed in as someone else: told whose it is, offered a switch that returns here.
@@ -267,9 +273,10 @@ test('revoked, wrong-account and used invitation links say why', async ({ page, 
   await visitor.close();
 });
 
-test('a member can create up to the plan’s project limit and is told why the next one fails', async ({ page }) => {
+test('the plan’s limits are in view: New project is disabled at the limit, and a refused invitation links to Billing', async ({ page }, testInfo) => {
   await signIn(page, uniqueAccount('limits', 'Lim Its'));
-  await createOrganization(page, uniqueName('Hooli'));
+  const slug = await createOrganization(page, uniqueName('Hooli'));
+  await expect(page.getByText('0 of 3 projects on Free')).toBeVisible();
   for (const name of ['One', 'Two', 'Three']) {
     await page.getByRole('button', { name: /New project|Create your first project/ }).click();
     const dialog = page.getByRole('dialog', { name: 'New project' });
@@ -277,10 +284,56 @@ test('a member can create up to the plan’s project limit and is told why the n
     await dialog.getByRole('button', { name: 'Create project' }).click();
     await expect(dialog).toBeHidden();
   }
-  await page.getByRole('button', { name: 'New project' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New project' });
-  await dialog.getByLabel('Name').fill('Four');
-  await dialog.getByRole('button', { name: 'Create project' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('plan allows 3 projects');
-  await expect(dialog.getByLabel('Name')).toHaveValue('Four');
+  await expect(page.getByText('3 of 3 projects on Free')).toBeVisible();
+  const reason = 'The Free plan allows 3 projects. Upgrade on the Billing page, or delete a project, to create another.';
+  await expect(page.getByRole('button', { name: 'New project' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'New project' })).toHaveAccessibleDescription(reason);
+  await reviewPage(page, testInfo, 'projects-at-limit');
+  await page.getByRole('link', { name: 'Upgrade' }).click();
+  await expect(page).toHaveURL(`/dashboard/${slug}/billing`);
+
+  // Seats: the owner and two pending invitations fill Free's three; the next invitation is refused with a way out.
+  await page.goto(`/dashboard/${slug}/members`);
+  await expect(page.getByText('1 of 3 seats on Free')).toBeVisible();
+  await invite(page, slug, uniqueAccount('seat-a', 'A').email);
+  await invite(page, slug, uniqueAccount('seat-b', 'B').email);
+  await expect(page.getByText('3 of 3 seats on Free')).toBeVisible();
+  await page.getByRole('button', { name: 'Invite member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+  await dialog.getByLabel('Email').fill(uniqueAccount('seat-c', 'C').email);
+  await dialog.getByRole('button', { name: 'Create invitation' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('plan allows 3 members');
+  await dialog.getByRole('link', { name: 'Go to Billing' }).click();
+  await expect(page).toHaveURL(`/dashboard/${slug}/billing`);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('a slow page shows a progress bar and its skeleton until it arrives', async ({ page }) => {
+  await signIn(page, uniqueAccount('slow', 'Sloane Slow'));
+  const slug = await createOrganization(page, uniqueName('Tortoise'));
+
+  // Hold the navigation's server response (not prefetches) until the test lets it through.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/dashboard/${slug}/members?*`, async (route) => {
+    const headers = route.request().headers();
+    const isPrefetch = Object.keys(headers).some((name) => name.startsWith('next-router-prefetch') || name.startsWith('next-router-segment-prefetch'));
+    if (headers.rsc && !isPrefetch) await held;
+    await route.fallback();
+  });
+  // Let the tabs' prefetches (which bring the loading skeletons) finish first.
+  await page.waitForLoadState('networkidle');
+  await nav(page).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
+  await expect(page.getByText('Loading members…')).toBeAttached();
+
+  release();
+  await expect(page.getByRole('table', { name: /^Members of/ })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByText('Loading members…')).toHaveCount(0);
+});
+
+async function myUserId(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/me')).json()).user.id;
+}

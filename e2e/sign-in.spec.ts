@@ -29,7 +29,8 @@ test('signing out ends the session and /dashboard redirects again', async ({ pag
   await expect(page.getByRole('heading', { name: 'Sam Signout' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login\?signed_out$/);
+  await expect(page.getByRole('status')).toHaveText('You are signed out. Sign in again whenever you like.');
   expect(await sessionCookie(page)).toBe('');
 
   await page.goto('/dashboard');

@@ -38,9 +38,9 @@ export default function MarketingLayout({ children }: { children: React.ReactNod
               </Link>
             </li>
             <li>
-              <a href="/api/health" className="hover:text-slate-900">
+              <Link href="/status" className="hover:text-slate-900">
                 Status
-              </a>
+              </Link>
             </li>
           </ul>
         </div>

@@ -12,7 +12,7 @@ import { formFailure, requireCaller, textField } from './_lib/organization-acces
 export async function signOut() {
   const supabase = await createSupabaseServerClient();
   await supabase.auth.signOut();
-  redirect('/');
+  redirect('/login?signed_out');
 }
 
 export async function createOrganizationAction(_previous: FormState | null, formData: FormData): Promise<FormState> {
@@ -38,5 +38,5 @@ export async function acceptMyInvitationAction(invitationId: string, _previous: 
   } catch (error) {
     return formFailure(error, formData);
   }
-  redirect(`/dashboard/${slug}/projects`);
+  redirect(`/dashboard/${slug}/projects?joined`);
 }

@@ -15,7 +15,10 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   const errorCode = typeof params.error === 'string' ? params.error : undefined;
 
-  if (!errorCode && (await getCurrentCaller())) redirect(next);
+  // Just signed out: the sign-out action's redirect renders this page in the
+  // same request, which may still see the old session, so stay and say so.
+  const signedOut = !errorCode && params.signed_out !== undefined;
+  if (!errorCode && !signedOut && (await getCurrentCaller())) redirect(next);
 
   const error = signInErrorMessage(errorCode);
   const notice = params.account === 'deleted' ? 'Your account was deleted. Signing in again starts a new, empty account.' : null;
@@ -32,6 +35,11 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
             <div role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
               {notice}
             </div>
+          )}
+          {signedOut && (
+            <p role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+              You are signed out. Sign in again whenever you like.
+            </p>
           )}
           {error && (
             <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { Button } from './button';
 
 export interface DialogProps {
@@ -29,6 +30,10 @@ const widths = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-2xl' } as const;
  * of the page inert (focus cannot leave, screen readers cannot read behind it)
  * and handles Escape. We add the title/description wiring, the backdrop click,
  * and putting focus back on the button that opened it.
+ *
+ * It is rendered into <body> (a portal) while open: the top layer only lifts
+ * the box, and CSS still inherits from where it sits in the document, so a
+ * dialog opened from a right-aligned table cell would be right-aligned.
  */
 export function Dialog({
   open,
@@ -42,19 +47,27 @@ export function Dialog({
   action,
 }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const isBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const onCloseRef = useRef(onClose);
-  const isOpenRef = useRef(open);
   const titleId = useId();
   const descriptionId = useId();
 
   useEffect(() => {
     onCloseRef.current = onClose;
-    isOpenRef.current = open;
   });
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog || !open) return;
+    // Escape closes the element itself; tell the owner so its `open` state
+    // follows. The event arrives a task after close(): in development React
+    // runs this effect, its cleanup (close) and the effect again (showModal),
+    // and the first close's event then finds the dialog open again. An open
+    // dialog means the event is stale, not a request to close.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
+    dialog.addEventListener('close', handleClose);
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     initialFocusRef?.current?.focus();
@@ -63,30 +76,20 @@ export function Dialog({
     documentElement.style.overflow = 'hidden';
 
     return () => {
+      dialog.removeEventListener('close', handleClose);
       documentElement.style.overflow = previousOverflow;
       if (dialog.open) dialog.close();
       // The opener may be gone (a "Delete" button in a row that was deleted).
       if (opener?.isConnected) opener.focus();
     };
-  }, [open, initialFocusRef]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    // Escape and `method="dialog"` close the element itself; tell the owner so
-    // its `open` state follows, which then runs the cleanup above.
-    const handleClose = () => {
-      if (isOpenRef.current) onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    return () => dialog.removeEventListener('close', handleClose);
-  }, []);
+  }, [open, isBrowser, initialFocusRef]);
 
   // A press that starts and ends on the <dialog> itself is on the backdrop:
   // the panel fills the element, so clicks inside land on its children.
   const pressStartedOnBackdrop = useRef(false);
 
-  return (
+  if (!open || !isBrowser) return null;
+  return createPortal(
     <dialog
       ref={dialogRef}
       aria-modal="true"
@@ -101,41 +104,42 @@ export function Dialog({
       }}
       className={`m-auto w-[calc(100%-2rem)] ${widths[size]} max-h-[calc(100dvh-2rem)] overflow-visible rounded-xl bg-transparent p-0 text-slate-900 backdrop:bg-slate-900/50 motion-safe:transition-opacity motion-safe:duration-150 motion-safe:starting:open:opacity-0`}
     >
-      {open && (
-        <div className="relative flex max-h-[calc(100dvh-2rem)] flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-slate-900/5">
-          <div className="flex flex-col gap-1 px-5 pt-5 pb-4 sm:px-6">
-            <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900">
-              {title}
-            </h2>
-            {description && (
-              <div id={descriptionId} className="text-sm text-slate-600">
-                {description}
-              </div>
-            )}
-          </div>
-          <Wrapper action={action}>
-            {children && <div className="overflow-y-auto px-5 pb-4 sm:px-6">{children}</div>}
-            {footer && (
-              <div className="flex flex-col-reverse gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 sm:flex-row sm:justify-end sm:px-6">
-                {footer}
-              </div>
-            )}
-          </Wrapper>
-          <button
-            type="button"
-            onClick={onClose}
-            aria-label="Close"
-            className="absolute top-3 right-3 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-          >
-            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
-              <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-            </svg>
-          </button>
+      <div className="relative flex max-h-[calc(100dvh-2rem)] flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-slate-900/5">
+        <div className="flex flex-col gap-1 px-5 pt-5 pb-4 sm:px-6">
+          <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          {description && (
+            <div id={descriptionId} className="text-sm text-slate-600">
+              {description}
+            </div>
+          )}
         </div>
-      )}
-    </dialog>
+        <Wrapper action={action}>
+          {children && <div className="overflow-y-auto px-5 pb-4 sm:px-6">{children}</div>}
+          {footer && (
+            <div className="flex flex-col-reverse gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 sm:flex-row sm:justify-end sm:px-6">
+              {footer}
+            </div>
+          )}
+        </Wrapper>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="absolute top-3 right-3 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
+            <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
+          </svg>
+        </button>
+      </div>
+    </dialog>,
+    document.body,
   );
 }
+
+const subscribeToNothing = () => () => {};
 
 function Wrapper({ action, children }: { action: DialogProps['action']; children: React.ReactNode }) {
   if (!action) return children;

@@ -37,7 +37,7 @@ export function Field({
   const generatedId = useId();
   const controlId = id ?? `field${generatedId}`;
   const descriptionId = description ? `${controlId}-description` : undefined;
-  const message = Array.isArray(error) ? error[0] : error;
+  const message = asSentence(label, Array.isArray(error) ? error[0] : error);
   const errorId = message ? `${controlId}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
 
@@ -68,4 +68,16 @@ export function Field({
       </div>
     </FieldContext>
   );
+}
+
+/**
+ * Validation messages come as fragments ("must not be empty", "Invalid email
+ * address"); shown under a field they read as a sentence: "Name must not be
+ * empty.", "Invalid email address."
+ */
+function asSentence(label: React.ReactNode, message: string | null | undefined): string | null | undefined {
+  if (!message) return message;
+  let text = message.trim();
+  if (/^[a-z]/.test(text)) text = typeof label === 'string' ? `${label} ${text}` : text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

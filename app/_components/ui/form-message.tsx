@@ -1,4 +1,8 @@
+import { BillingLink } from './billing-link';
 import type { FormState } from './form-state';
+
+/** Answers (402) that upgrading the plan lifts. */
+const PLAN_CODES = new Set(['plan_limit', 'plan_upgrade_required']);
 
 export interface FormMessageProps {
   state: FormState | null | undefined;
@@ -21,6 +25,12 @@ export function FormMessage({ state, className = '' }: FormMessageProps) {
   return (
     <p role="alert" className={`rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}>
       {state.message}
+      {state.code && PLAN_CODES.has(state.code) && (
+        <>
+          {' '}
+          <BillingLink>Go to Billing</BillingLink>
+        </>
+      )}
     </p>
   );
 }

@@ -19,6 +19,8 @@ export interface FormSuccess {
 export interface FormFailure {
   ok: false;
   message?: string;
+  /** The error's code (`plan_limit`, `slug_taken`, ...), so a form can offer the way out (a link to Billing). */
+  code?: string;
   /** Messages per input `name`, shown next to the field. */
   fieldErrors?: Record<string, string[]>;
   /**
@@ -67,7 +69,7 @@ export function toFormState(error: unknown, formData?: FormData): FormFailure {
     return { ok: false, message: GENERIC_ERROR_MESSAGE, values };
   }
   const fieldErrors = collectFieldErrors(expected);
-  return { ok: false, message: expected.message, ...(fieldErrors && { fieldErrors }), values };
+  return { ok: false, message: expected.message, code: expected.code, ...(fieldErrors && { fieldErrors }), values };
 }
 
 /** The messages for one field, for `<Field error={fieldError(state, 'name')}>`. */

@@ -4,6 +4,7 @@ import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';
 import { OrganizationSwitcher } from '../_components/organization-switcher';
 import { RememberOrganization } from '../_components/remember-organization';
+import { LayoutRole } from '../_components/role-sync';
 import { notFoundUnlessMoved, requireCaller } from '../_lib/organization-access';
 
 /**
@@ -47,7 +48,7 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
       </AppHeader>
       <RememberOrganization slug={current.slug} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
-        {children}
+        <LayoutRole role={current.role}>{children}</LayoutRole>
       </main>
     </div>
   );

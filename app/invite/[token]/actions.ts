@@ -15,7 +15,8 @@ export async function acceptInvitationAction(token: string, _previous: FormState
   } catch (error) {
     return toFormState(error, formData);
   }
-  redirect(`/dashboard/${slug}/projects`);
+  // `?joined` makes the projects page say so once.
+  redirect(`/dashboard/${slug}/projects?joined`);
 }
 
 /** For the wrong account: sign out, then straight back to sign-in, returning to this invitation. */

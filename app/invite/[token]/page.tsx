@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Logo } from '@/app/_components/logo';
+import { notFound } from 'next/navigation';
 import { Button } from '@/app/_components/ui/button';
 import { ButtonLink } from '@/app/_components/ui/button-link';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
@@ -7,6 +7,7 @@ import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { previewInvitation, type InvitationPreview } from '@/lib/tenancy/invitations';
 import { isSameEmail } from '@/lib/tenancy/email-address';
 import { AcceptForm } from './accept-form';
+import { Actions, Frame } from './invitation-frame';
 import { switchAccountAction } from './actions';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
@@ -21,18 +22,8 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
   const [invitation, caller] = await Promise.all([previewInvitation(token), getCurrentCaller()]);
   const returnHere = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
 
-  if (!invitation) {
-    return (
-      <Frame title="This invitation link does not work">
-        <p>The link is incomplete or was never valid. Check that you copied all of it, or ask for a new invitation.</p>
-        <Actions>
-          <ButtonLink href="/dashboard" variant="primary">
-            Go to your dashboard
-          </ButtonLink>
-        </Actions>
-      </Frame>
-    );
-  }
+  // A token that matches nothing answers 404, with this folder's not-found.tsx.
+  if (!invitation) notFound();
 
   const inviter = inviterName(invitation);
   if (invitation.status !== 'pending') {
@@ -116,27 +107,4 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
 
 function inviterName(invitation: InvitationPreview): string {
   return invitation.invited_by?.name || invitation.invited_by?.email || 'An admin';
-}
-
-function Frame({ title, invitation, children }: { title: string; invitation?: InvitationPreview; children: React.ReactNode }) {
-  return (
-    <main id="main" className="flex min-h-dvh items-start justify-center bg-slate-50 px-4 py-12 sm:items-center">
-      <div className="w-full max-w-md">
-        <div className="mb-8 flex justify-center">
-          <Logo />
-        </div>
-        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          {invitation && (
-            <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">Invitation · {invitation.organization.name}</p>
-          )}
-          <h1 className="mt-2 text-xl font-semibold break-words text-slate-900">{title}</h1>
-          <div className="mt-3 space-y-3 text-sm leading-6 text-slate-600">{children}</div>
-        </div>
-      </div>
-    </main>
-  );
-}
-
-function Actions({ children }: { children: React.ReactNode }) {
-  return <div className="flex flex-col gap-3 pt-3">{children}</div>;
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
+import { ButtonLink } from '@/app/_components/ui/button-link';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Pagination } from '@/app/_components/ui/pagination';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { listAuditEvents, type AuditEventView } from '@/lib/audit/list-audit-events';
+import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import { AppError } from '@/lib/http/app-error';
 import { listMembers } from '@/lib/tenancy/members';
+import { RoleSync } from '../../_components/role-sync';
 import { formatDateTime } from '../../_lib/format';
+import { describeActor, describeAuditEvent } from './describe-audit-event';
 import { readInOrganization } from '../../_lib/organization-access';
 import { pageCursor } from '../../_lib/page-cursor';
 
@@ -22,10 +25,10 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<'
     const members = await listMembers(scope);
     try {
       const page = await listAuditEvents(scope, { limit: PAGE_SIZE, cursor: pageCursor(cursorValue) });
-      return { members, page, upgrade: null };
+      return { members, page, upgrade: null, role: scope.membership.role };
     } catch (error) {
       // A plan without the audit log: say so instead of failing the page.
-      if (error instanceof AppError && error.code === 'plan_upgrade_required') return { members, page: null, upgrade: error.message };
+      if (error instanceof AppError && error.code === 'plan_upgrade_required') return { members, page: null, upgrade: error.message, role: scope.membership.role };
       throw error;
     }
   });
@@ -34,38 +37,62 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<'
 
   return (
     <div className="space-y-6">
+      <RoleSync role={result.role} />
       <PageHeader title="Audit log" description="Who did what in this organization, newest first." />
       {result.upgrade !== null ? (
-        <EmptyState title="The audit log needs a paid plan">
-          {result.upgrade} Events are recorded on every plan, so the full history appears once you upgrade.
+        <EmptyState
+          title="The audit log needs a paid plan"
+          action={
+            <ButtonLink href={`/dashboard/${slug}/billing`} variant="primary">
+              See plans and upgrade
+            </ButtonLink>
+          }
+        >
+          The audit log shows who created, changed or deleted what in this organization, and when: projects, members,
+          invitations, settings and billing. {result.upgrade} Events are recorded on every plan, so the full history
+          appears once you upgrade.
         </EmptyState>
       ) : result.page && result.page.data.length === 0 ? (
         <EmptyState title="Nothing recorded yet">Changes to projects, members and settings appear here.</EmptyState>
       ) : (
         result.page && (
           <>
-            <Table caption="Audit log">
-              <TableHead>
-                <TableRow>
-                  <TableHeader>When</TableHeader>
-                  <TableHeader>Who</TableHeader>
-                  <TableHeader>What</TableHeader>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {result.page.data.map((event) => (
-                  <TableRow key={event.id}>
-                    <TableCell className="whitespace-nowrap">
-                      <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
-                    </TableCell>
-                    <TableCell className="font-medium whitespace-nowrap text-slate-900">
-                      {names.get(event.actor_id) ?? 'A former member'}
-                    </TableCell>
-                    <TableCell className="min-w-64">{describeEvent(event, names)}</TableCell>
+            {/* Below 640 px each event is a card: three columns would not fit a phone. */}
+            <ul aria-label="Audit log" className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm sm:hidden">
+              {result.page.data.map((event) => (
+                <li key={event.id} className="space-y-1 px-4 py-3 text-sm">
+                  <p className="font-medium text-slate-900">{describeActor(event.actor_id, names)}</p>
+                  <p className="text-slate-700">{describeAuditEvent(event, names)}</p>
+                  <p className="text-xs text-slate-500">
+                    <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <div className="hidden sm:block">
+              <Table caption="Audit log">
+                <TableHead>
+                  <TableRow>
+                    <TableHeader>When</TableHeader>
+                    <TableHeader>Who</TableHeader>
+                    <TableHeader>What</TableHeader>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {result.page.data.map((event) => (
+                    <TableRow key={event.id}>
+                      <TableCell className="whitespace-nowrap">
+                        <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
+                      </TableCell>
+                      <TableCell className="font-medium whitespace-nowrap text-slate-900">
+                        {describeActor(event.actor_id, names)}
+                      </TableCell>
+                      <TableCell className="min-w-64">{describeAuditEvent(event, names)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
             <Pagination
               pathname={`/dashboard/${slug}/audit`}
               olderCursor={result.page.next_cursor}
@@ -76,46 +103,4 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<'
       )}
     </div>
   );
-}
-
-/** One line a person can read, from the event's action and details. */
-function describeEvent(event: AuditEventView, names: Map<string, string>): string {
-  const details = event.details;
-  const text = (key: string) => (typeof details[key] === 'string' ? (details[key] as string) : undefined);
-  const quoted = (value: string | undefined) => (value ? ` “${value}”` : '');
-  const person = names.get(event.target_id) ?? 'a former member';
-  switch (event.action) {
-    case 'organization.created':
-      return `Created the organization${quoted(text('name'))}`;
-    case 'organization.updated': {
-      const after = (details.after ?? {}) as Record<string, unknown>;
-      const changes = [
-        typeof after.name === 'string' ? `name to “${after.name}”` : null,
-        typeof after.slug === 'string' ? `URL to /dashboard/${after.slug}` : null,
-      ].filter(Boolean);
-      return changes.length > 0 ? `Changed the ${changes.join(' and the ')}` : 'Updated the organization';
-    }
-    case 'project.created':
-      return `Created the project${quoted(text('name'))}`;
-    case 'project.updated': {
-      const changes = (details.changes ?? {}) as Record<string, unknown>;
-      return typeof changes.name === 'string' ? `Edited the project “${changes.name}”` : 'Edited a project';
-    }
-    case 'project.deleted':
-      return `Deleted the project${quoted(text('name'))}`;
-    case 'invitation.created':
-      return `Invited ${text('email') ?? 'someone'} as ${text('role') ?? 'member'}`;
-    case 'invitation.revoked':
-      return `Revoked the invitation for ${text('email') ?? 'someone'}`;
-    case 'invitation.accepted':
-      return `Joined as ${text('role') ?? 'member'} by accepting an invitation`;
-    case 'member.role_changed':
-      return `Changed the role of ${person} from ${text('from') ?? '?'} to ${text('to') ?? '?'}`;
-    case 'member.removed':
-      return `Removed ${person}`;
-    case 'member.left':
-      return 'Left the organization';
-    default:
-      return event.action;
-  }
 }

@@ -119,14 +119,23 @@ export interface MemberActionsProps {
   member: { userId: string; label: string; role: MemberRole };
   isMe: boolean;
   canGrantOwner: boolean;
+  /** The id of the visible text saying why the role cannot change (the last owner); the button is then disabled. */
+  lockedReasonId?: string;
 }
 
-export function MemberActions({ slug, member, isMe, canGrantOwner }: MemberActionsProps) {
+export function MemberActions({ slug, member, isMe, canGrantOwner, lockedReasonId }: MemberActionsProps) {
   const roleDialog = useDialog();
   const removeDialog = useDialog();
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={roleDialog.show} aria-label={`Change role of ${member.label}`}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={roleDialog.show}
+        aria-label={`Change role of ${member.label}`}
+        disabled={Boolean(lockedReasonId)}
+        aria-describedby={lockedReasonId}
+      >
         Change role
       </Button>
       {!isMe && (
@@ -198,11 +207,18 @@ function RemoveMemberDialog({ open, onClose, slug, member }: { open: boolean; on
   );
 }
 
-export function LeaveButton({ slug, organizationName }: { slug: string; organizationName: string }) {
+export function LeaveButton({ slug, organizationName, lockedReasonId }: { slug: string; organizationName: string; lockedReasonId?: string }) {
   const dialog = useDialog();
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={dialog.show} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+      <Button
+        variant="ghost"
+        size="sm"
+        onClick={dialog.show}
+        disabled={Boolean(lockedReasonId)}
+        aria-describedby={lockedReasonId}
+        className="text-red-700 hover:bg-red-50 hover:text-red-800"
+      >
         Leave
       </Button>
       <LeaveDialog key={dialog.key} open={dialog.open} onClose={dialog.close} slug={slug} organizationName={organizationName} />

@@ -4,9 +4,12 @@ import { Badge } from '@/app/_components/ui/badge';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
 import { hasAtLeast } from '@/lib/tenancy/roles';
+import { PlanUsage } from '../../_components/plan-usage';
+import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
 import { readInOrganization } from '../../_lib/organization-access';
 import { InviteMemberButton, LeaveButton, MemberActions, RevokeInvitationButton } from './member-dialogs';
@@ -15,25 +18,43 @@ export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: PageProps<'/dashboard/[org]/members'>) {
   const { org: slug } = await params;
-  const { organization, myRole, myUserId, members, invitations } = await readInOrganization(slug, 'member', async (scope) => {
+  const { organization, myRole, myUserId, members, invitations, plan, seatsUsed } = await readInOrganization(slug, 'member', async (scope) => {
     const isAdmin = hasAtLeast(scope.membership.role, 'admin');
     return {
       organization: scope.organization,
       myRole: scope.membership.role,
       myUserId: scope.caller.userId,
       members: await listMembers(scope),
+      plan: await currentPlan(scope.tx, scope.organization.id),
+      seatsUsed: (await usageOf(scope.tx, scope.organization.id)).members,
       // Only admins may see invitations (RLS agrees); members get none.
       invitations: isAdmin ? (await listInvitations(scope)).filter((invitation) => invitation.status === 'pending' || invitation.status === 'expired') : null,
     };
   });
   const isAdmin = hasAtLeast(myRole, 'admin');
   const canInviteOwners = myRole === 'owner';
+  // The last owner can neither leave nor change their own role (lib/tenancy refuses it too): say so up front.
+  const isOnlyOwner = myRole === 'owner' && members.filter((member) => member.role === 'owner').length === 1;
+  const lockedReasonId = isOnlyOwner ? 'only-owner-reason' : undefined;
 
   return (
     <div className="space-y-8">
+      <RoleSync role={myRole} />
       <PageHeader
         title="Members"
-        description={`People in ${organization.name} and what they may do.`}
+        description={
+          <>
+            <p>People in {organization.name} and what they may do.</p>
+            <PlanUsage
+              slug={slug}
+              used={seatsUsed}
+              limit={plan.limits.members}
+              noun="seats"
+              planName={plan.name}
+              note="Pending invitations take a seat."
+            />
+          </>
+        }
         actions={isAdmin ? <InviteMemberButton slug={slug} canInviteOwners={canInviteOwners} /> : undefined}
       />
 
@@ -62,16 +83,21 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                     <Avatar src={member.avatar_url} name={member.name} email={member.email} />
                     <div className="min-w-0">
                       <p className="flex items-center gap-2 font-medium text-slate-900">
-                        <span className="truncate">{label}</span>
+                        <span className="min-w-0 break-words sm:truncate">{label}</span>
                         {isMe && <Badge>You</Badge>}
                       </p>
                       {member.name && (
-                        <p className="truncate text-slate-600" title={member.email}>
+                        <p className="break-all text-slate-600 sm:truncate" title={member.email}>
                           {member.email}
                         </p>
                       )}
                       {/* On a phone the role sits here; its column is hidden. */}
                       <RoleBadge role={member.role} className="mt-1 sm:hidden" />
+                      {isMe && lockedReasonId && (
+                        <p id={lockedReasonId} className="mt-1 text-slate-600">
+                          You are the only owner. To leave or change your role, make someone else an owner first.
+                        </p>
+                      )}
                     </div>
                   </div>
                 </TableCell>
@@ -89,9 +115,10 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                         member={{ userId: member.user_id, label, role: member.role }}
                         isMe={isMe}
                         canGrantOwner={myRole === 'owner'}
+                        lockedReasonId={isMe ? lockedReasonId : undefined}
                       />
                     )}
-                    {isMe && <LeaveButton slug={slug} organizationName={organization.name} />}
+                    {isMe && <LeaveButton slug={slug} organizationName={organization.name} lockedReasonId={lockedReasonId} />}
                   </div>
                 </TableCell>
               </TableRow>
@@ -115,7 +142,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
               No pending invitations.
             </p>
           ) : (
-            <Table caption="Pending invitations">
+            <Table caption={`Invitations to ${organization.name}`}>
               <TableHead>
                 <TableRow>
                   <TableHeader>Email</TableHeader>
@@ -130,7 +157,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                 {invitations.map((invitation) => (
                   <TableRow key={invitation.id}>
                     <TableCell className="w-full max-w-0">
-                      <p className="truncate font-medium text-slate-900" title={invitation.email}>
+                      <p className="font-medium break-all text-slate-900 sm:truncate" title={invitation.email}>
                         {invitation.email}
                       </p>
                       <p className="mt-1 flex items-center gap-2 text-xs sm:hidden">

@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Pagination } from '@/app/_components/ui/pagination';
+import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { listProjects } from '@/lib/projects/projects';
+import { ArrivalToast } from '../../_components/arrival-toast';
+import { PlanUsage } from '../../_components/plan-usage';
+import { RoleSync } from '../../_components/role-sync';
 import { formatDate } from '../../_lib/format';
 import { readInOrganization } from '../../_lib/organization-access';
 import { pageCursor } from '../../_lib/page-cursor';
@@ -14,22 +18,43 @@ const PAGE_SIZE = 10;
 
 export default async function ProjectsPage({ params, searchParams }: PageProps<'/dashboard/[org]/projects'>) {
   const { org: slug } = await params;
-  const { cursor } = await searchParams;
+  const { cursor, joined } = await searchParams;
   const cursorValue = typeof cursor === 'string' ? cursor : undefined;
-  const { organization, page } = await readInOrganization(slug, 'member', async (scope) => ({
+  const { organization, role, page, plan, used } = await readInOrganization(slug, 'member', async (scope) => ({
     organization: scope.organization,
+    role: scope.membership.role,
     page: await listProjects(scope, { limit: PAGE_SIZE, cursor: pageCursor(cursorValue) }),
+    plan: await currentPlan(scope.tx, scope.organization.id),
+    used: (await usageOf(scope.tx, scope.organization.id)).projects,
   }));
+  const limit = plan.limits.projects;
+  // The server refuses past the limit anyway (402); this says so before anyone fills in the form.
+  const atLimit = limit !== null && used >= limit;
+  const limitReason = atLimit
+    ? `The ${plan.name} plan allows ${limit} projects. Upgrade on the Billing page, or delete a project, to create another.`
+    : undefined;
 
   return (
     <div className="space-y-6">
+      <RoleSync role={role} />
+      {joined !== undefined && <ArrivalToast title={`You joined ${organization.name}`} />}
       <PageHeader
         title="Projects"
-        description={`Everything ${organization.name} is working on.`}
-        actions={page.data.length > 0 || cursorValue ? <NewProjectButton slug={slug} /> : undefined}
+        description={
+          <>
+            <p>Everything {organization.name} is working on.</p>
+            <PlanUsage id="project-usage" slug={slug} used={used} limit={limit} noun="projects" planName={plan.name} />
+          </>
+        }
+        actions={page.data.length > 0 || cursorValue ? <NewProjectButton slug={slug} disabledReason={limitReason} /> : undefined}
       />
+      {limitReason && (
+        <p id="project-limit-reason" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {limitReason}
+        </p>
+      )}
       {page.data.length === 0 && !cursorValue ? (
-        <EmptyState title="No projects yet" action={<NewProjectButton slug={slug} label="Create your first project" />}>
+        <EmptyState title="No projects yet" action={<NewProjectButton slug={slug} label="Create your first project" disabledReason={limitReason} />}>
           Projects are the example resource of this template: every member can create, edit and delete them.
         </EmptyState>
       ) : (

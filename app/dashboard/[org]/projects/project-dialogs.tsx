@@ -18,13 +18,16 @@ interface ProjectSummary {
   description: string | null;
 }
 
-export function NewProjectButton({ slug, label = 'New project' }: { slug: string; label?: string }) {
+/** `disabledReason`: the plan's limit is reached; the button is disabled and described by #project-limit-reason, which shows it. */
+export function NewProjectButton({ slug, label = 'New project', disabledReason }: { slug: string; label?: string; disabledReason?: string }) {
   const [open, setOpen] = useState(false);
   // A new key per opening: the form starts empty, without the last attempt's errors.
   const [opening, setOpening] = useState(0);
   return (
     <>
       <Button
+        disabled={Boolean(disabledReason)}
+        aria-describedby={disabledReason ? 'project-limit-reason' : undefined}
         onClick={() => {
           setOpening((value) => value + 1);
           setOpen(true);

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { Card } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { readInOrganization } from '../../_lib/organization-access';
-import { DeleteOrganizationButton, OrganizationSettingsForm, SlugChangedToast } from './settings-forms';
+import { ArrivalToast } from '../../_components/arrival-toast';
+import { RoleSync } from '../../_components/role-sync';
+import { DeleteOrganizationButton, OrganizationSettingsForm } from './settings-forms';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -16,7 +18,8 @@ export default async function SettingsPage({ params, searchParams }: PageProps<'
 
   return (
     <div className="space-y-8">
-      {renamed !== undefined && <SlugChangedToast slug={organization.slug} />}
+      <RoleSync role={role} />
+      {renamed !== undefined && <ArrivalToast title="Settings saved" description={`The organization now lives at /dashboard/${organization.slug}.`} />}
       <PageHeader title="Settings" description={`The name and address of ${organization.name}.`} />
       <OrganizationSettingsForm slug={organization.slug} name={organization.name} />
       {role === 'owner' ? (

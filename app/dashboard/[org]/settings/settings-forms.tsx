@@ -1,7 +1,6 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
@@ -9,7 +8,6 @@ import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
 import { Input } from '@/app/_components/ui/input';
-import { useToast } from '@/app/_components/ui/toast';
 import { OrganizationUrlField } from '@/app/dashboard/_components/organization-url-field';
 import { deleteOrganizationAction, updateOrganizationAction } from './actions';
 
@@ -42,21 +40,6 @@ export function OrganizationSettingsForm({ slug, name }: { slug: string; name: s
       </Card>
     </form>
   );
-}
-
-/** After a slug change the action redirected here with `?renamed`; say so once and tidy the URL. */
-export function SlugChangedToast({ slug }: { slug: string }) {
-  const toast = useToast();
-  const router = useRouter();
-  const pathname = usePathname();
-  const shown = useRef(false);
-  useEffect(() => {
-    if (shown.current) return;
-    shown.current = true;
-    toast.success('Settings saved', `The organization now lives at /dashboard/${slug}.`);
-    router.replace(pathname, { scroll: false });
-  }, [toast, router, pathname, slug]);
-  return null;
 }
 
 export function DeleteOrganizationButton({ slug, name }: { slug: string; name: string }) {

@@ -1,0 +1,12 @@
+import { readInOrganization } from '../../_lib/organization-access';
+
+/**
+ * The admin check, before this page's loading.tsx: a forbidden() thrown
+ * inside that boundary comes after the skeleton was sent, and would answer
+ * 200 instead of 403. The page checks again, as every page does.
+ */
+export default async function SettingsLayout({ params, children }: LayoutProps<'/dashboard/[org]/settings'>) {
+  const { org: slug } = await params;
+  await readInOrganization(slug, 'admin', async () => null);
+  return children;
+}
