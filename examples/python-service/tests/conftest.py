@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from support import AuthEmulator, RunningService, free_port, start_service
+from support import AuthEmulator, RunningService, TenantryApiServer, free_port, start_service
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +26,12 @@ def ada_token(emulator) -> str:
 @pytest.fixture
 def service(emulator) -> RunningService:
     return start_service(emulator.url)
+
+
+@pytest.fixture(scope="session")
+def tenantry_api(emulator):
+    data_dir = Path(tempfile.mkdtemp(prefix="tenantry-python-api-"))
+    server = TenantryApiServer(emulator.url, data_dir)
+    yield server
+    server.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)

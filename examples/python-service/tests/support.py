@@ -160,3 +160,40 @@ def start_service(supabase_url: str, tenantry_api_url: str = "http://127.0.0.1:9
         clock=clock,
     )
     return RunningService(TestClient(create_app(settings, key_set=key_set, http=http)), clock, jwks_requests)
+
+
+class TenantryApiServer:
+    """Tenantry's real `GET /api/v1/me` handler (tenantry-api-server.ts) on a PGlite database of its own."""
+
+    def __init__(self, supabase_url: str, data_dir: Path):
+        environment = {
+            **os.environ,
+            "NEXT_PUBLIC_SUPABASE_URL": supabase_url,
+            "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY": "sb_publishable_local_emulator_key",
+            "LOCAL_DATA_DIR": str(data_dir),
+            "PORT": "0",
+        }
+        # Always the throw-away PGlite: this server must not touch a shared database.
+        environment.pop("DATABASE_URL", None)
+        environment.pop("NODE_ENV", None)
+        self._process = subprocess.Popen(
+            [str(TSX), "--conditions=react-server", "examples/python-service/tests/tenantry-api-server.ts"],
+            cwd=REPO_ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        line = self._process.stdout.readline()
+        if not line.startswith("listening "):
+            self._process.kill()
+            raise RuntimeError(f"Tenantry's API server did not start: {line}{self._process.stderr.read()}")
+        self.url = line.split(" ", 1)[1].strip()
+
+    def stop(self) -> None:
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
