@@ -11,6 +11,7 @@ from typing import Optional
 
 import httpx
 from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from .errors import ApiError, install_error_handlers
@@ -35,6 +36,15 @@ def create_app(settings: Settings, key_set: Optional[KeySet] = None, http: Optio
 
     app = FastAPI(title="Tenantry example service")
     install_error_handlers(app)
+    if settings.cors_allowed_origins:
+        # The token travels in the Authorization header, never in a cookie, so
+        # no credentials mode: another site cannot ride on a user's session.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_allowed_origins),
+            allow_methods=["GET"],
+            allow_headers=["Authorization"],
+        )
 
     def bearer_token(request: Request) -> str:
         match = BEARER.match(request.headers.get("authorization", ""))

@@ -15,6 +15,8 @@ class Settings:
     jwks_max_age_seconds: int = 600
     # An unknown `kid` refetches the key set at most once per this many seconds.
     jwks_refetch_cooldown_seconds: int = 30
+    # Browser origins allowed to call this service directly (the Next.js app's, usually).
+    cors_allowed_origins: tuple = ()
 
     @property
     def issuer(self) -> str:
@@ -34,6 +36,9 @@ class Settings:
             leeway_seconds=_seconds("JWT_LEEWAY_SECONDS", 30),
             jwks_max_age_seconds=_seconds("JWKS_MAX_AGE_SECONDS", 600),
             jwks_refetch_cooldown_seconds=_seconds("JWKS_REFETCH_COOLDOWN_SECONDS", 30),
+            cors_allowed_origins=tuple(
+                origin.strip().rstrip("/") for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
+            ),
         )
 
 

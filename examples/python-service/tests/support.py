@@ -133,10 +133,10 @@ class RunningService:
 
     def get(self, path: str, token: Optional[str] = None, **kwargs):
         headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
-        return self.client.get(path, headers=headers, **kwargs)
+        return self.client.get(path, headers={**headers, **kwargs.pop("headers", {})}, **kwargs)
 
 
-def start_service(supabase_url: str, tenantry_api_url: str = "http://127.0.0.1:9") -> RunningService:
+def start_service(supabase_url: str, tenantry_api_url: str = "http://127.0.0.1:9", cors_allowed_origins: tuple = ()) -> RunningService:
     from fastapi.testclient import TestClient
 
     from service.jwks import KeySet
@@ -150,7 +150,7 @@ def start_service(supabase_url: str, tenantry_api_url: str = "http://127.0.0.1:9
             jwks_requests.append(request.url)
 
     http = httpx.Client(event_hooks={"request": [count_jwks_request]})
-    settings = Settings(supabase_url=supabase_url, tenantry_api_url=tenantry_api_url)
+    settings = Settings(supabase_url=supabase_url, tenantry_api_url=tenantry_api_url, cors_allowed_origins=cors_allowed_origins)
     clock = ManualClock()
     key_set = KeySet(
         settings.jwks_url,

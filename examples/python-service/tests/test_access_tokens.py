@@ -117,3 +117,16 @@ def test_an_hs256_token_signed_with_the_public_key_as_secret_is_refused(service,
 
 def test_garbage_is_refused_as_a_malformed_token(service):
     assert_refused(service.get("/whoami", "not-a-jwt"), "malformed")
+
+
+def test_only_the_configured_browser_origin_may_call_the_service_from_a_page(emulator, ada_token):
+    from support import start_service
+
+    service = start_service(emulator.url, cors_allowed_origins=("http://localhost:3000",))
+
+    allowed = service.get("/whoami", ada_token, headers={"Origin": "http://localhost:3000"})
+    other = service.get("/whoami", ada_token, headers={"Origin": "https://evil.example"})
+
+    assert allowed.headers.get("access-control-allow-origin") == "http://localhost:3000"
+    assert "access-control-allow-origin" not in other.headers
+    assert "access-control-allow-credentials" not in allowed.headers
