@@ -49,14 +49,13 @@ class TokenVerifier:
         # The key is chosen by `kid`, and must be of the type the header names:
         # a key set may hold an EC and an RSA key at once during a rotation.
         published = self._keys.key_for(kid)
-        if published is None:
+        if published is None or published.get("alg", algorithm) != algorithm:
             raise _invalid("The access token is invalid.")
         try:
+            # Raises unless the key's type (EC, RSA) is the one `algorithm` needs.
             key = jwt.PyJWK(published, algorithm)
-        except (jwt.PyJWKError, jwt.InvalidKeyError, ValueError, TypeError):
+        except (jwt.PyJWKError, jwt.InvalidKeyError, KeyError, ValueError, TypeError):
             raise _invalid("The access token is invalid.") from None
-        if published.get("alg", algorithm) != algorithm:
-            raise _invalid("The access token is invalid.")
 
         try:
             claims = jwt.decode(
