@@ -168,6 +168,8 @@ class TenantryApiServer:
     def __init__(self, supabase_url: str, data_dir: Path):
         environment = {
             **os.environ,
+            # Local mode is explicit: the stand-ins and PGlite are allowed only with it.
+            "LOCAL_MODE": "1",
             "NEXT_PUBLIC_SUPABASE_URL": supabase_url,
             "NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY": "sb_publishable_local_emulator_key",
             "LOCAL_DATA_DIR": str(data_dir),
