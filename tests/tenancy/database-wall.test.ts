@@ -391,6 +391,19 @@ describe('direct writes meet the API’s own rules', () => {
   });
 });
 
+describe('deleting one’s own account in SQL', () => {
+  it('is refused for the last owner of an organization with members, changes nothing, and acts only on the caller', async () => {
+    const org = await arrangeOrganization();
+    const before = await state();
+    expectRule(await attempt(ada, sql`select tenantry.delete_my_account()`), 'last_owner');
+    expect(await state()).toEqual(before);
+    expect((await attempt('anon', sql`select tenantry.delete_my_account()`)).refused).toBe(true);
+    expectNoPrivilege(await attempt(cara, sql`delete from profiles where id = ${ada.userId}`));
+    expect(await state()).toEqual(before);
+    expect(await roleOf(org.id, ada)).toBe('owner');
+  });
+});
+
 describe('a renamed organization’s old slug', () => {
   it('leads its members to the new slug for 30 days, and nobody else anywhere', async () => {
     const org = await arrangeOrganization();
