@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -150,9 +150,13 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /**
+     * The organization the event belongs to, or null for a system event no
+     * organization owns (a subscription cancelled because its organization is
+     * gone): those outlive any organization, and row level security, which
+     * admits only rows of the caller's organizations, keeps them from every tenant.
+     */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     /** The verified `sub` that acted; kept even after that user is gone. */
     actorId: uuid('actor_id').notNull(),
     action: text('action').notNull(),
@@ -161,7 +165,11 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: pagedTimestamps.createdAt,
   },
-  (table) => [index('audit_events_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc())],
+  (table) => [
+    index('audit_events_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
+    // An operator's view of the system events: `where organization_id is null order by created_at desc`.
+    index('audit_events_system_created_index').on(table.createdAt.desc()).where(sql`${table.organizationId} is null`),
+  ],
 );
 
 /*
@@ -231,6 +239,27 @@ export const planLimits = pgTable('plan_limits', {
   projects: integer('projects'),
   members: integer('members'),
 });
+
+/**
+ * Rate limit counters, one row per bucket and key (`invitations.accept:ip`,
+ * `203.0.113.7`): a fixed window that starts at the first hit. Kept in the
+ * database so every app instance counts the same hits. Only the function
+ * tenantry.rate_limit_hit changes them (lib/rate-limit/); no tenant role can
+ * read or write the table.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    /** Hits in this window, refused ones included (capped just above the limit). */
+    hits: integer('hits').notNull(),
+    /** When the window ends; a row past it counts for nothing and is swept. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.bucket, table.key] }), index('rate_limit_counters_expires_index').on(table.expiresAt)],
+);
 
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

@@ -7,6 +7,7 @@ import {
   STRIPE_STAND_IN_URL,
   STRIPE_STAND_IN_WEBHOOK_SECRET,
 } from './local-stand-ins';
+import { parseRateLimitSetting, RateLimitSettingError, type RateLimitTable } from './rate-limit/limits';
 
 /**
  * Every environment variable Tenantry reads, validated once.
@@ -91,6 +92,24 @@ const schema = z.object({
   ),
   /** Where the Stripe API is; unset: api.stripe.com with a key, the local stand-in without one in local mode. */
   STRIPE_API_BASE: z.preprocess(emptyAsUndefined, httpUrl(STRIPE_STAND_IN_URL).optional()),
+
+  // Rate limits (lib/rate-limit/)
+  /** `off`, or changes to the defaults such as `invitations.accept.ip=20/600`; unset keeps lib/rate-limit/limits.ts. */
+  RATE_LIMITS: optionalString.superRefine((value, context) => {
+    try {
+      parseRateLimitSetting(value);
+    } catch (error) {
+      if (!(error instanceof RateLimitSettingError)) throw error;
+      context.addIssue({ code: 'custom', message: `has ${error.message}` });
+    }
+  }),
+  /** How many proxies in front of the app append to X-Forwarded-For; 0 trusts none (lib/rate-limit/client-ip.ts). */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a whole number of proxies (0 when none)' }).int().min(0).max(10).default(0),
+  ),
+  /** Set to 1 by Vercel on its deployments: the client's IP is then read from Vercel's own header. */
+  VERCEL: flag,
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -106,6 +125,8 @@ export interface Env extends RawEnv {
   /** The Auth admin API's key: the local emulator's in local mode; undefined when a project is configured without one. */
   supabaseSecretKey: string | undefined;
   billingMode: BillingMode;
+  /** Each limited action's limits per user and per IP, after RATE_LIMITS. */
+  rateLimits: RateLimitTable;
 }
 
 export class EnvError extends Error {
@@ -156,6 +177,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     supabasePublishableKey: env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? AUTH_EMULATOR_PUBLISHABLE_KEY,
     supabaseSecretKey: env.SUPABASE_SECRET_KEY ?? (isLocalAuth && env.LOCAL_MODE ? AUTH_EMULATOR_SECRET_KEY : undefined),
     billingMode: env.BILLING === 'off' ? 'off' : env.STRIPE_SECRET_KEY === undefined ? 'stand-in' : 'stripe',
+    rateLimits: parseRateLimitSetting(env.RATE_LIMITS),
   };
 }
 

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/app/_components/ui/form-state';
+import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitationForMyEmail } from '@/lib/tenancy/invitations';
 import { createOrganization, createOrganizationInput } from '@/lib/tenancy/organizations';
@@ -19,6 +20,7 @@ export async function createOrganizationAction(_previous: FormState | null, form
   const caller = await requireCaller('/dashboard?new=1');
   let slug: string;
   try {
+    await limitServerAction('organizations.create', caller);
     const input = createOrganizationInput.parse({
       name: textField(formData, 'name'),
       slug: textField(formData, 'slug').trim() || undefined,
@@ -34,6 +36,7 @@ export async function acceptMyInvitationAction(invitationId: string, _previous: 
   const caller = await requireCaller('/dashboard');
   let slug: string;
   try {
+    await limitServerAction('invitations.accept', caller);
     slug = (await acceptInvitationForMyEmail(caller, z.uuid().parse(invitationId))).slug;
   } catch (error) {
     return formFailure(error, formData);

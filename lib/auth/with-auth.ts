@@ -5,6 +5,8 @@ import type { MembershipRole } from '@/db/schema';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { parseJsonBody, parseQuery, refuseNul } from '@/lib/http/parse-input';
+import type { RateLimitedAction } from '@/lib/rate-limit/limits';
+import { limitByIp, limitByUser } from '@/lib/rate-limit/request-limits';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
 import { callerFromClaims, type Caller } from './caller';
@@ -22,6 +24,11 @@ export interface InputSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * Not a schema: limits how often one IP (before authentication) and one
+   * user may call the route (lib/rate-limit/limits.ts); over it, 429 with Retry-After.
+   */
+  rateLimit?: RateLimitedAction;
 }
 
 type Parsed<Schema, Fallback> = Schema extends z.ZodType ? z.output<Schema> : Fallback;
@@ -57,7 +64,9 @@ export function withAuth<Schemas extends InputSchemas>(
     let authenticated: AuthenticatedRequest | undefined;
     let response: Response;
     try {
+      if (schemas.rateLimit) await limitByIp(schemas.rateLimit, request.headers);
       authenticated = await authenticateRequest(request);
+      if (schemas.rateLimit) await limitByUser(schemas.rateLimit, authenticated.claims.sub);
       if (authenticated.via === 'cookie' && MUTATING_METHODS.has(request.method)) assertSameOrigin(request);
       await ensureProfile(authenticated.claims);
       const context = await parseInputs(request, routeContext, schemas);

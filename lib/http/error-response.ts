@@ -17,6 +17,7 @@ export function errorResponse(error: unknown, headers?: HeadersInit, request?: R
   const responseHeaders = new Headers(headers);
   responseHeaders.set('Cache-Control', 'no-store');
   if (error instanceof AppError) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) responseHeaders.set(name, value);
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
     return Response.json(body, { status: error.status, headers: responseHeaders });

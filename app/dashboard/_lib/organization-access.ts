@@ -7,6 +7,8 @@ import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { AppError, type ErrorCode } from '@/lib/http/app-error';
 import type { MembershipRole } from '@/lib/tenancy/roles';
 import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
+import type { RateLimitedAction } from '@/lib/rate-limit/limits';
+import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { currentSlugFor } from '@/lib/tenancy/organizations';
 import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
 
@@ -56,20 +58,23 @@ export async function notFoundUnlessMoved(caller: Caller, slug: string): Promise
  * For server actions: runs `work` in the organization with the same checks
  * the API makes; a refused or invalid request comes back as a form answer.
  * Redirect after this returns, never inside `work`: a redirect thrown inside
- * would roll the transaction back.
+ * would roll the transaction back. `rateLimit` counts the action against the
+ * same limits as the API's route for it.
  */
 export async function actInOrganization<Result>(
   slug: string,
   minimumRole: MembershipRole,
   formData: FormData,
   work: (scope: TenantScope) => Promise<Result>,
-  fieldsByCode: Partial<Record<ErrorCode, string>> = {},
+  options: { fieldsByCode?: Partial<Record<ErrorCode, string>>; rateLimit?: RateLimitedAction } = {},
 ): Promise<{ ok: true; result: Result } | FormFailure> {
   const caller = await requireCaller(`/dashboard/${slug}`);
   try {
+    // Before the tenant transaction: the limiter uses a connection of its own.
+    if (options.rateLimit) await limitServerAction(options.rateLimit, caller);
     return { ok: true, result: await inOrganization(caller, slug, minimumRole, work) };
   } catch (error) {
-    return formFailure(error, formData, fieldsByCode);
+    return formFailure(error, formData, options.fieldsByCode);
   }
 }
 

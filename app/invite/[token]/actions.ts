@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { toFormState, type FormState } from '@/app/_components/ui/form-state';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitation } from '@/lib/tenancy/invitations';
 
@@ -11,6 +12,7 @@ export async function acceptInvitationAction(token: string, _previous: FormState
   if (!caller) redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
   let slug: string;
   try {
+    await limitServerAction('invitations.accept', caller);
     slug = (await acceptInvitation(caller, token)).slug;
   } catch (error) {
     return toFormState(error, formData);

@@ -4,6 +4,8 @@ import { Button } from '@/app/_components/ui/button';
 import { ButtonLink } from '@/app/_components/ui/button-link';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { AppError } from '@/lib/http/app-error';
+import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { previewInvitation, type InvitationPreview } from '@/lib/tenancy/invitations';
 import { isSameEmail } from '@/lib/tenancy/email-address';
 import { AcceptForm } from './accept-form';
@@ -19,7 +21,20 @@ export const metadata: Metadata = { title: 'Invitation', robots: { index: false 
  */
 export default async function InvitationPage({ params }: PageProps<'/invite/[token]'>) {
   const { token } = await params;
-  const [invitation, caller] = await Promise.all([previewInvitation(token), getCurrentCaller()]);
+  const caller = await getCurrentCaller();
+  try {
+    // Opening a link tells whether its token exists: counted like an attempt to accept, per IP even when signed out.
+    await limitServerAction('invitations.accept', caller);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
+    return (
+      <Frame title="Too many attempts">
+        <p>{error.message}</p>
+        <p>If your invitation link does not open, ask whoever sent it for a new one.</p>
+      </Frame>
+    );
+  }
+  const invitation = await previewInvitation(token);
   const returnHere = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
 
   // A token that matches nothing answers 404, with this folder's not-found.tsx.

@@ -7,6 +7,6 @@ export const GET = withAuth({}, async ({ caller }) =>
   Response.json({ data: await listMyOrganizations(caller), next_cursor: null }),
 );
 
-export const POST = withAuth({ body: createOrganizationInput }, async ({ caller, body }) =>
+export const POST = withAuth({ body: createOrganizationInput, rateLimit: 'organizations.create' }, async ({ caller, body }) =>
   Response.json(await createOrganization(caller, body), { status: 201 }),
 );

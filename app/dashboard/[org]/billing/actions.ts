@@ -6,6 +6,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
 import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';
+import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 
 async function requireCaller(slug: string): Promise<Caller> {
   const caller = await getCurrentCaller();
@@ -18,6 +19,7 @@ export async function startCheckoutAction(slug: string, _previous: FormState | n
   const caller = await requireCaller(slug);
   let url: string;
   try {
+    await limitServerAction('billing.sessions', caller);
     const input = startCheckoutInput.parse({ plan: formData.get('plan'), interval: formData.get('interval') ?? undefined });
     ({ url } = await startCheckout(caller, slug, input));
   } catch (error) {
@@ -33,6 +35,7 @@ export async function openBillingPortalAction(slug: string): Promise<FormState> 
   const caller = await requireCaller(slug);
   let url: string;
   try {
+    await limitServerAction('billing.sessions', caller);
     ({ url } = await openBillingPortal(caller, slug));
   } catch (error) {
     return toFormState(error);

@@ -38,6 +38,7 @@ export async function leaveOrganizationAction(slug: string, _previous: FormState
 export async function inviteMemberAction(slug: string, _previous: InviteState | null, formData: FormData): Promise<InviteState> {
   const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
     inviteMember(scope, inviteMemberInput.parse({ email: textField(formData, 'email').trim(), role: textField(formData, 'role') })),
+    { rateLimit: 'invitations.create' },
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/members`);

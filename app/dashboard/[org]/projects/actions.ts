@@ -14,6 +14,7 @@ function projectInput(formData: FormData) {
 export async function createProjectAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
   const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
     createProject(scope, createProjectInput.parse(projectInput(formData))),
+    { rateLimit: 'projects.write' },
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
@@ -28,6 +29,7 @@ export async function updateProjectAction(
 ): Promise<FormState> {
   const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
     updateProject(scope, z.uuid().parse(projectId), updateProjectInput.parse(projectInput(formData))),
+    { rateLimit: 'projects.write' },
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
@@ -40,7 +42,9 @@ export async function deleteProjectAction(
   _previous: FormState | null,
   formData: FormData,
 ): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)));
+  const outcome = await actInOrganization(slug, 'member', formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)), {
+    rateLimit: 'projects.write',
+  });
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
   return { ok: true, message: 'Project deleted.' };

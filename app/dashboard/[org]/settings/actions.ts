@@ -20,7 +20,7 @@ export async function updateOrganizationAction(slug: string, _previous: FormStat
         slug: input.slug !== scope.organization.slug ? input.slug : undefined,
       });
     },
-    { slug_taken: 'slug' },
+    { fieldsByCode: { slug_taken: 'slug' } },
   );
   if (!outcome.ok) return outcome;
   revalidatePath('/dashboard', 'layout');

@@ -3,6 +3,6 @@ import { acceptInvitation, acceptInvitationInput } from '@/lib/tenancy/invitatio
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth({ body: acceptInvitationInput }, async ({ caller, body }) =>
+export const POST = withAuth({ body: acceptInvitationInput, rateLimit: 'invitations.accept' }, async ({ caller, body }) =>
   Response.json(await acceptInvitation(caller, body.token), { status: 201 }),
 );

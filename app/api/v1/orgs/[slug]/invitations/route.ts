@@ -7,6 +7,6 @@ export const GET = withMembership('admin', {}, async ({ scope }) =>
   Response.json({ data: await listInvitations(scope), next_cursor: null }),
 );
 
-export const POST = withMembership('admin', { body: inviteMemberInput }, async ({ scope, body }) =>
+export const POST = withMembership('admin', { body: inviteMemberInput, rateLimit: 'invitations.create' }, async ({ scope, body }) =>
   Response.json(await inviteMember(scope, body), { status: 201 }),
 );

@@ -8,6 +8,6 @@ export const GET = withMembership('member', { query: pageQuerySchema }, async ({
   Response.json(await listProjects(scope, toPageRequest(query))),
 );
 
-export const POST = withMembership('member', { body: createProjectInput }, async ({ scope, body }) =>
+export const POST = withMembership('member', { body: createProjectInput, rateLimit: 'projects.write' }, async ({ scope, body }) =>
   Response.json(await createProject(scope, body), { status: 201 }),
 );

@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 // withAuth, not withMembership: startCheckout checks the admin role itself and
 // calls Stripe between two short tenant transactions (see its comment).
-export const POST = withAuth({ params: z.object({ slug: z.string() }), body: startCheckoutInput }, async ({ caller, params, body }) =>
+export const POST = withAuth({ params: z.object({ slug: z.string() }), body: startCheckoutInput, rateLimit: 'billing.sessions' }, async ({ caller, params, body }) =>
   Response.json(await startCheckout(caller, params.slug, body)),
 );

@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 // withAuth, not withMembership: openBillingPortal checks the admin role itself
 // and calls Stripe after that tenant transaction (see its comment).
-export const POST = withAuth({ params: z.object({ slug: z.string() }) }, async ({ caller, params }) =>
+export const POST = withAuth({ params: z.object({ slug: z.string() }), rateLimit: 'billing.sessions' }, async ({ caller, params }) =>
   Response.json(await openBillingPortal(caller, params.slug)),
 );

@@ -10,11 +10,11 @@ export const GET = withMembership('member', { params }, async ({ scope, params }
   Response.json(await getProject(scope, params.id)),
 );
 
-export const PATCH = withMembership('member', { params, body: updateProjectInput }, async ({ scope, params, body }) =>
+export const PATCH = withMembership('member', { params, body: updateProjectInput, rateLimit: 'projects.write' }, async ({ scope, params, body }) =>
   Response.json(await updateProject(scope, params.id, body)),
 );
 
-export const DELETE = withMembership('admin', { params }, async ({ scope, params }) => {
+export const DELETE = withMembership('admin', { params, rateLimit: 'projects.write' }, async ({ scope, params }) => {
   await deleteProject(scope, params.id);
   return new Response(null, { status: 204 });
 });
