@@ -3,7 +3,13 @@ import { auditEvents } from '@/db/schema';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 
 export interface AuditEntry {
-  organizationId: string;
+  /**
+   * The organization the event belongs to; null for a system event no
+   * organization owns, which no tenant can read (row level security admits
+   * only rows of the caller's organizations). An operator finds those with
+   * `select * from audit_events where organization_id is null order by created_at desc`.
+   */
+  organizationId: string | null;
   /** Who acted: a verified `sub`, or Stripe's fixed id for what Stripe did. */
   actorId: string;
   action: string;

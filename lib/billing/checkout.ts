@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { memberships, profiles } from '@/db/schema';
@@ -36,7 +36,9 @@ export function billingPageUrl(slug: string): string {
  *
  * Not one tenant transaction: Stripe is called after a short one that checks
  * the role, and the customer id and the audit event are written by the system
- * (PGlite cannot nest transactions).
+ * (PGlite cannot nest transactions). The last step holds a system
+ * transaction open across its Stripe calls, for its lock; on PGlite (local
+ * mode, one connection) other queries wait for it meanwhile.
  */
 export async function startCheckout(
   caller: Caller,
@@ -61,36 +63,42 @@ export async function startCheckout(
   const lookupKey = plan.prices?.[input.interval].lookupKey;
   if (!lookupKey) throw new Error(`plan ${plan.id} has no prices`);
   const trialDays = plan.trialDays && existing.length === 0 ? plan.trialDays : null;
-  // Only the newest Checkout can be paid: two paid ones would make two live subscriptions.
-  await callStripe('expire the earlier checkout', (stripe) => expireOpenCheckouts(stripe, customerId));
   const metadata = { organization_id: organization.id };
-  const session = await callStripe('start checkout', async (stripe) => {
-    const price = (await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 })).data[0];
-    if (!price) throw new Error(`no active Stripe price has the lookup key ${lookupKey}; run \`npm run stripe:setup\``);
-    return stripe.checkout.sessions.create({
-      mode: 'subscription',
-      customer: customerId,
-      client_reference_id: organization.id,
-      metadata,
-      line_items: [{ price: price.id, quantity: 1 }],
-      subscription_data: { metadata, ...(trialDays ? { trial_period_days: trialDays } : {}) },
-      success_url: `${billingPageUrl(organization.slug)}?checkout_session={CHECKOUT_SESSION_ID}`,
-      cancel_url: billingPageUrl(organization.slug),
+  // Only the newest Checkout can be paid: two paid ones would make two live
+  // subscriptions. "Expire the open ones, then create" runs for one start of
+  // this organization at a time (a transaction-scoped advisory lock), or two
+  // starts at the same moment (a double click, two admins) would each expire
+  // nothing and both leave a payable session. On PostgreSQL starts for other
+  // organizations and every other query go on meanwhile; the lock ends with
+  // the transaction.
+  return asSystem(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenantry.checkout:${organization.id}`}, 0))`);
+    await callStripe('expire the earlier checkout', (stripe) => expireOpenCheckouts(stripe, customerId));
+    const session = await callStripe('start checkout', async (stripe) => {
+      const price = (await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 })).data[0];
+      if (!price) throw new Error(`no active Stripe price has the lookup key ${lookupKey}; run \`npm run stripe:setup\``);
+      return stripe.checkout.sessions.create({
+        mode: 'subscription',
+        customer: customerId,
+        client_reference_id: organization.id,
+        metadata,
+        line_items: [{ price: price.id, quantity: 1 }],
+        subscription_data: { metadata, ...(trialDays ? { trial_period_days: trialDays } : {}) },
+        success_url: `${billingPageUrl(organization.slug)}?checkout_session={CHECKOUT_SESSION_ID}`,
+        cancel_url: billingPageUrl(organization.slug),
+      });
     });
-  });
-  if (!session.url) throw new Error(`checkout session ${session.id} came back without a URL`);
-
-  await asSystem((tx) =>
-    recordAuditEvent(tx, {
+    if (!session.url) throw new Error(`checkout session ${session.id} came back without a URL`);
+    await recordAuditEvent(tx, {
       organizationId: organization.id,
       actorId: caller.userId,
       action: 'billing.checkout_started',
       targetType: 'organization',
       targetId: organization.id,
       details: { plan: plan.id, interval: input.interval, checkout_session: session.id },
-    }),
-  );
-  return { url: session.url };
+    });
+    return { url: session.url };
+  });
 }
 
 /** The email of the organization's longest-standing owner: who Stripe writes to about its bills. */

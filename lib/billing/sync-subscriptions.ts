@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -41,7 +41,7 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
     .where(eq(organizations.stripeCustomerId, customerId))
     .for('update');
   if (!organization) {
-    await cancelOrphanedSubscriptions(customerId);
+    await cancelOrphanedSubscriptions(tx, customerId, cause);
     return null;
   }
 
@@ -66,19 +66,37 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
 
 /**
  * A live subscription whose organization is gone (a Checkout paid after the
- * deletion, say) would be charged for nothing: it is cancelled, and the
- * server log says so (the organization's audit trail went with it). Only
- * customers this app created (metadata.organization_id) are touched: the
+ * deletion, say) would be charged for nothing: it is cancelled, and a system
+ * audit event (no organization: its trail went with it) and the server log
+ * say so, for an operator answering "why was I charged, then refunded?".
+ * Only customers this app created (metadata.organization_id) are touched: the
  * Stripe account may serve other products too.
  */
-async function cancelOrphanedSubscriptions(customerId: string): Promise<void> {
+async function cancelOrphanedSubscriptions(systemTx: Transaction, customerId: string, cause: SyncCause): Promise<void> {
   const stripe = getStripe();
   const customer = await stripe.customers.retrieve(customerId);
   const organizationId = customer.deleted ? undefined : customer.metadata?.organization_id;
   if (!organizationId) return;
+  // No organization row to lock: syncs of this customer (one per event) take turns here instead,
+  // so each subscription is cancelled, and audited, once.
+  await systemTx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenantry.orphaned-customer:${customerId}`}, 0))`);
   const listed = await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
   for (const subscription of listed.data) {
     if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') continue;
+    // Written before the cancel, in the sync's transaction: a cancel that fails rolls the line back, and the retry writes it again.
+    await recordAuditEvent(systemTx, {
+      organizationId: null,
+      actorId: STRIPE_ACTOR_ID,
+      action: 'subscription.canceled_without_organization',
+      targetType: 'subscription',
+      targetId: subscription.id,
+      details: {
+        stripe_customer: customerId,
+        organization_id: organizationId,
+        status_before: subscription.status,
+        ...(cause.eventId ? { stripe_event: cause.eventId, stripe_event_type: cause.eventType } : {}),
+      },
+    });
     await stripe.subscriptions.cancel(subscription.id);
     console.warn(
       `[billing] cancelled subscription ${subscription.id} of customer ${customerId}: organization ${organizationId} no longer exists`,

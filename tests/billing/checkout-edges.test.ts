@@ -1,11 +1,15 @@
+import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STRIPE_STAND_IN_WEBHOOK_SECRET } from '@/lib/local-stand-ins';
+import { makeCaller, rowsAs } from '../support/callers';
+import { startSlowStripeProxy, type SlowStripeProxy } from '../support/slow-stripe-proxy';
 import { payCheckout, TEST_CARDS } from '../support/stripe-stand-in';
 import { as, postWebhook, startBillingTestEnvironment, type BillingTestEnvironment, type User } from './billing-harness';
 
 // Webhooks travel the real way: the stand-in signs each event and POSTs it to the app's route.
 let env: BillingTestEnvironment;
+let stripeProxy: SlowStripeProxy;
 let ada: User;
 
 const sessionIdOf = (url: string) => new URL(url).pathname.split('/').at(-1)!;
@@ -22,15 +26,19 @@ async function customerOf(slug: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  env = await startBillingTestEnvironment({ delivery: 'stand-in' });
+  // The app reaches the stand-in through a proxy that can add Stripe's latency where a test needs it.
+  stripeProxy = await startSlowStripeProxy();
+  env = await startBillingTestEnvironment({ delivery: 'stand-in', env: { STRIPE_API_BASE: stripeProxy.url } });
+  stripeProxy.target = env.standIn.url;
   ada = await env.signIn('ada@example.com', 'Ada Owner');
-  for (const slug of ['twice', 'deleted', 'raced']) {
+  for (const slug of ['twice', 'deleted', 'raced', 'together']) {
     expect((await as(ada.token).post('/api/v1/orgs', { name: slug, slug })).status).toBe(201);
   }
 });
 
 afterAll(async () => {
   await env?.close();
+  await stripeProxy?.close();
 });
 
 describe('Checkout sessions that could outlive their purpose', () => {
@@ -45,6 +53,23 @@ describe('Checkout sessions that could outlive their purpose', () => {
       const live = (await env.stripe.subscriptions.list({ customer, status: 'all' })).data.filter((s) => s.status === 'active');
       expect(live).toHaveLength(1);
     });
+  });
+
+  it('Checkouts started at the same moment leave exactly one open, so a double click cannot pay twice', async () => {
+    // Each start's look for open sessions takes a while, as at Stripe, so the starts overlap there.
+    stripeProxy.slowDown = { matches: (method, path) => method === 'GET' && path.startsWith('/v1/checkout/sessions?'), ms: 150 };
+    const starts = await Promise.all(
+      Array.from({ length: 4 }, () => as(ada.token).post('/api/v1/orgs/together/billing/checkout', { plan: 'pro', interval: 'month' })),
+    ).finally(() => (stripeProxy.slowDown = null));
+    expect(starts.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    const customer = await customerOf('together');
+    const sessions = (await env.stripe.checkout.sessions.list({ customer, limit: 100 })).data;
+    expect(sessions).toHaveLength(4);
+    const open = sessions.filter((session) => session.status === 'open');
+    expect(open).toHaveLength(1);
+    // The one left open is one of the answers; every other answer's page can no longer be paid.
+    const answered = starts.map((response) => sessionIdOf(response.body.url));
+    expect(answered).toContain(open[0]!.id);
   });
 
   it('deleting an organization expires its open Checkout, which can then not be paid', async () => {
@@ -65,11 +90,29 @@ describe('Checkout sessions that could outlive their purpose', () => {
       await vi.waitFor(async () => {
         const subscriptions = (await env.stripe.subscriptions.list({ customer, status: 'all' })).data;
         expect(subscriptions.map((subscription) => subscription.status)).toEqual(['canceled']);
+        // Committed after the log line, with the sync that cancelled.
+        expect(await env.query(`select id from audit_events where organization_id is null`)).toHaveLength(1);
       });
       expect(warnings.mock.calls.flat().join('\n')).toMatch(/cancelled subscription sub_\w+ of customer cus_\w+: organization [\w-]+ no longer exists/);
     } finally {
       warnings.mockRestore();
     }
+    // An operator finds it in the audit trail, under no organization…
+    const [subscription] = (await env.stripe.subscriptions.list({ customer, status: 'all' })).data;
+    const systemEvents = await env.query<{ action: string; target_id: string; details: Record<string, unknown> }>(
+      `select action, target_id, details from audit_events where organization_id is null`,
+    );
+    expect(systemEvents).toEqual([
+      {
+        action: 'subscription.canceled_without_organization',
+        target_id: subscription!.id,
+        details: expect.objectContaining({ stripe_customer: customer, organization_id: expect.any(String), status_before: 'active' }),
+      },
+    ]);
+    // …which no tenant can read, whatever organizations they own.
+    const asAda = makeCaller(ada.email, ada.id);
+    expect(await rowsAs(asAda, sql`select id from audit_events where organization_id is null`)).toEqual([]);
+    expect(await rowsAs(asAda, sql`select id from audit_events where action = 'subscription.canceled_without_organization'`)).toEqual([]);
   });
 
   it('leaves alone a customer this app did not create (the Stripe account may serve other products)', async () => {
