@@ -176,7 +176,7 @@ test('settings: the last owner cannot leave, a slug change moves the URL and old
   // Last-owner rules: the controls are disabled, with the reason beside them (and the API refuses too).
   await nav(page).getByRole('link', { name: 'Members' }).click();
   const reason = 'You are the only owner. To leave or change your role, make someone else an owner first.';
-  await expect(page.getByText(reason)).toBeVisible();
+  await expect(page.getByText(reason).filter({ visible: true })).toBeVisible();
   for (const control of [page.getByRole('button', { name: 'Leave' }), page.getByRole('button', { name: 'Change role of Sol Owner' })]) {
     await expect(control).toBeDisabled();
     await expect(control).toHaveAccessibleDescription(reason);
