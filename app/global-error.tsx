@@ -7,7 +7,7 @@ import { ErrorStatusPage } from '@/app/_components/ui/error-status-page';
 /** Replaces the root layout when it fails itself, so it brings its own <html>, styles and title. */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
-    <html lang="en">
+    <html lang="en" data-theme="system">
       <body className="min-h-dvh font-sans">
         <title>Something went wrong · Tenantry</title>
         <ErrorStatusPage

@@ -131,6 +131,13 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   await memberPage.getByRole('button', { name: /^Accept the invitation to Globex/ }).click();
   await expect(memberPage).toHaveURL(`/dashboard/${slug}/projects`);
 
+  // As a member, Billing is read-only.
+  await nav(memberPage).getByRole('link', { name: 'Billing' }).click();
+  await expect(memberPage.getByText('Only owners and admins can change the plan or the payment details.')).toBeVisible();
+  await expect(memberPage.getByRole('button', { name: /^Upgrade to/ })).toHaveCount(0);
+  await nav(memberPage).getByRole('link', { name: 'Projects' }).click();
+  await expect(memberPage.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+
   // Promote.
   await page.reload();
   await page.getByRole('button', { name: 'Change role of Ravi Admin' }).click();
@@ -138,13 +145,19 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   // Opened from a right-aligned table cell, it does not inherit that alignment.
   await expect(roleDialog).toHaveCSS('text-align', 'start');
   await roleDialog.getByLabel('Role').selectOption('admin');
+  const watch = await watchToastAndRow(page, { toastText: 'Ravi Admin is now an admin.', memberName: 'Ravi Admin', roleText: 'Admin' });
   await roleDialog.getByRole('button', { name: 'Save role' }).click();
   await expect(page.getByRole('status').getByText('Ravi Admin is now an admin.')).toBeVisible();
+  // The owner's own view: the confirmation first, then the table with the new role, never the other way round.
+  await expect.poll(watch.order).toEqual(['toast', 'row']);
 
-  // The admin's next click (no reload) brings the admin tabs; an admin can invite but is not offered the owner role.
+  // The admin's next click (no reload) brings the admin tabs and an admin's Billing page; an admin can invite but is not offered the owner role.
   await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing']);
-  await nav(memberPage).getByRole('link', { name: 'Members' }).click();
+  await nav(memberPage).getByRole('link', { name: 'Billing' }).click();
   await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Settings', 'Audit log']);
+  await expect(memberPage.getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
+  await expect(memberPage.getByText('Only owners and admins can change the plan or the payment details.')).toHaveCount(0);
+  await nav(memberPage).getByRole('link', { name: 'Members' }).click();
   await memberPage.getByRole('button', { name: 'Invite member' }).click();
   await expect(memberPage.getByRole('dialog', { name: 'Invite a member' }).getByRole('option')).toHaveText(['Member', 'Admin']);
   await memberPage.getByRole('button', { name: 'Cancel' }).click();
@@ -176,7 +189,7 @@ test('settings: the last owner cannot leave, a slug change moves the URL and old
   // Last-owner rules: the controls are disabled, with the reason beside them (and the API refuses too).
   await nav(page).getByRole('link', { name: 'Members' }).click();
   const reason = 'You are the only owner. To leave or change your role, make someone else an owner first.';
-  await expect(page.getByText(reason)).toBeVisible();
+  await expect(page.getByText(reason).filter({ visible: true })).toBeVisible();
   for (const control of [page.getByRole('button', { name: 'Leave' }), page.getByRole('button', { name: 'Change role of Sol Owner' })]) {
     await expect(control).toBeDisabled();
     await expect(control).toHaveAccessibleDescription(reason);
@@ -333,6 +346,28 @@ test('a slow page shows a progress bar and its skeleton until it arrives', async
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(page.getByText('Loading members…')).toHaveCount(0);
 });
+
+/**
+ * Starts noting, on every change of the page, when the toast saying
+ * `toastText` first shows and when the members table first shows `roleText`
+ * as the role of `memberName`; `order()` tells in which order they came.
+ */
+async function watchToastAndRow(page: Page, watched: { toastText: string; memberName: string; roleText: string }) {
+  await page.evaluate(({ toastText, memberName, roleText }) => {
+    const seen: string[] = [];
+    (window as unknown as { toastAndRowOrder: string[] }).toastAndRowOrder = seen;
+    const look = () => {
+      const toast = document.querySelector('[aria-label="Notifications"]')?.textContent?.includes(toastText) ?? false;
+      const row = [...document.querySelectorAll('table tr')].some(
+        (tableRow) => tableRow.textContent?.includes(memberName) && tableRow.querySelector('td:nth-child(2)')?.textContent === roleText,
+      );
+      if (toast && !seen.includes('toast')) seen.push('toast');
+      if (row && !seen.includes('row')) seen.push('row');
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, watched);
+  return { order: () => page.evaluate(() => (window as unknown as { toastAndRowOrder: string[] }).toastAndRowOrder) };
+}
 
 async function myUserId(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/me')).json()).user.id;

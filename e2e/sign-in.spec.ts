@@ -1,3 +1,4 @@
+import { reviewPage } from './support/dashboard';
 import { expect, test } from './support/test';
 import { startIsolatedApp, type IsolatedApp } from './support/isolated-app';
 import { ada, sessionCookie, signIn } from './support/sign-in';
@@ -37,13 +38,14 @@ test('signing out ends the session and /dashboard redirects again', async ({ pag
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
 });
 
-test('cancelling on the Google page shows a readable message on /login', async ({ page }) => {
+test('cancelling on the Google page shows a readable message on /login', async ({ page }, testInfo) => {
   await page.goto('/login');
   await page.getByRole('button', { name: 'Continue with Google' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await expect(page).toHaveURL(/\/login\?error=access_denied/);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Sign-in was cancelled. Choose an account to continue.');
+  await reviewPage(page, testInfo, 'login-cancelled');
 });
 
 test('a crafted next=https://evil.example lands on /dashboard, not on the other site', async ({ page }) => {

@@ -72,7 +72,7 @@ export function NavigationProgress() {
 
   if (clickedFrom === null && !isSkeletonShown) return null;
   return (
-    <div role="progressbar" aria-label="Loading the page" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden bg-brand-100">
+    <div role="progressbar" aria-label="Loading the page" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden bg-brand-100 dark:bg-brand-900">
       <div className="h-full w-1/3 bg-brand-600 motion-safe:animate-[navigation-progress_1.2s_ease-in-out_infinite]" />
     </div>
   );

@@ -29,12 +29,12 @@ export function DeleteAccountCard({ confirmation, blocking }: DeleteAccountCardP
       }
     >
       {isBlocked && (
-        <div id="account-deletion-blocked" className="text-sm text-slate-700">
+        <div id="account-deletion-blocked" className="text-sm text-slate-700 dark:text-slate-300">
           <p>You are the last owner of organizations that have other members. Make someone else owner there first, or delete them:</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {blocking.map((organization) => (
               <li key={organization.slug}>
-                <Link href={`/dashboard/${organization.slug}/members`} className="font-medium text-slate-900 underline underline-offset-2">
+                <Link href={`/dashboard/${organization.slug}/members`} className="font-medium text-slate-900 dark:text-slate-100 underline underline-offset-2">
                   {organization.name}
                 </Link>
               </li>

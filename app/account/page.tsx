@@ -24,7 +24,7 @@ export default async function AccountPage() {
   const [me, blocking] = await Promise.all([getMe(caller), organizationsBlockingDeletion(caller)]);
 
   return (
-    <div className="min-h-dvh bg-slate-50">
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
       <AppHeader user={me.user} />
       <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-6 sm:py-10">
         <PageHeader
@@ -37,12 +37,12 @@ export default async function AccountPage() {
           <div className="flex flex-col gap-4 sm:flex-row sm:items-center">
             <Avatar src={me.user.avatar_url} name={me.user.name} email={me.user.email} size="xl" />
             <dl className="grid min-w-0 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="font-medium text-slate-500">Name</dt>
-              <dd className="break-words text-slate-900">{me.user.name ?? '—'}</dd>
-              <dt className="font-medium text-slate-500">Email</dt>
-              <dd className="break-all text-slate-900">{me.user.email}</dd>
-              <dt className="font-medium text-slate-500">Signed in with</dt>
-              <dd className="text-slate-900">Google</dd>
+              <dt className="font-medium text-slate-500 dark:text-slate-400">Name</dt>
+              <dd className="break-words text-slate-900 dark:text-slate-100">{me.user.name ?? '—'}</dd>
+              <dt className="font-medium text-slate-500 dark:text-slate-400">Email</dt>
+              <dd className="break-all text-slate-900 dark:text-slate-100">{me.user.email}</dd>
+              <dt className="font-medium text-slate-500 dark:text-slate-400">Signed in with</dt>
+              <dd className="text-slate-900 dark:text-slate-100">Google</dd>
             </dl>
           </div>
         </Card>
@@ -57,17 +57,17 @@ export default async function AccountPage() {
           }
         >
           {me.organizations.length > 0 && (
-            <ul className="-my-3 divide-y divide-slate-200">
+            <ul className="-my-3 divide-y divide-slate-200 dark:divide-slate-800">
               {me.organizations.map((organization) => (
                 <li key={organization.id} className="flex items-center justify-between gap-3 py-3">
                   <div className="min-w-0">
                     <Link
                       href={`/dashboard/${organization.slug}/projects`}
-                      className="font-medium break-words text-slate-900 underline-offset-2 hover:underline"
+                      className="font-medium break-words text-slate-900 dark:text-slate-100 underline-offset-2 hover:underline"
                     >
                       {organization.name}
                     </Link>
-                    <p className="truncate text-xs text-slate-500">/dashboard/{organization.slug}</p>
+                    <p className="truncate text-xs text-slate-500 dark:text-slate-400">/dashboard/{organization.slug}</p>
                   </div>
                   <RoleBadge role={organization.role} />
                 </li>

@@ -38,7 +38,7 @@ export default async function DashboardPage({ searchParams }: PageProps<'/dashbo
   const hasOrganizations = me.organizations.length > 0;
 
   return (
-    <div className="min-h-dvh bg-slate-50">
+    <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
       <AppHeader user={me.user} />
       <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6 sm:py-12">
         {hasOrganizations ? (
@@ -46,20 +46,20 @@ export default async function DashboardPage({ searchParams }: PageProps<'/dashbo
             <ButtonLink href="/dashboard" variant="ghost" size="sm" className="-ml-3">
               <span aria-hidden="true">←</span> Back to your organizations
             </ButtonLink>
-            <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">Create an organization</h1>
-            <p className="mt-1 text-sm text-slate-600">Each organization has its own members, projects and billing.</p>
+            <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900 dark:text-slate-100">Create an organization</h1>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Each organization has its own members, projects and billing.</p>
           </div>
         ) : (
           <section className="flex flex-col gap-4 sm:flex-row sm:items-center">
             <Avatar src={me.user.avatar_url} name={me.user.name} email={me.user.email} size="xl" />
             <div className="min-w-0">
-              <h1 className="text-2xl font-bold tracking-tight break-words text-slate-900">Welcome, {name}</h1>
-              <div className="mt-1 text-sm text-slate-600">
-                Signed in as <span className="font-medium break-all text-slate-900">{me.user.email}</span>.{' '}
+              <h1 className="text-2xl font-bold tracking-tight break-words text-slate-900 dark:text-slate-100">Welcome, {name}</h1>
+              <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                Signed in as <span className="font-medium break-all text-slate-900 dark:text-slate-100">{me.user.email}</span>.{' '}
                 <span className="inline-flex items-center gap-1">
                   Not you?
                   <form action={signOut} className="inline">
-                    <Button type="submit" variant="ghost" size="sm" className="-my-1 px-1.5 text-brand-700 underline">
+                    <Button type="submit" variant="ghost" size="sm" className="-my-1 px-1.5 text-brand-700 dark:text-brand-300 underline">
                       Sign out
                     </Button>
                   </form>
@@ -74,15 +74,15 @@ export default async function DashboardPage({ searchParams }: PageProps<'/dashbo
             title="Invitations for you"
             description={`Organizations that invited ${me.user.email}. Accepting makes you a member right away.`}
           >
-            <ul className="-my-3 divide-y divide-slate-200">
+            <ul className="-my-3 divide-y divide-slate-200 dark:divide-slate-800">
               {invitations.map((invitation) => (
                 <li key={invitation.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900 dark:text-slate-100">
                       <span className="break-words">{invitation.organization.name}</span>
                       <RoleBadge role={invitation.role} />
                     </p>
-                    <p className="text-sm text-slate-600">
+                    <p className="text-sm text-slate-600 dark:text-slate-400">
                       {invitation.invited_by?.name || invitation.invited_by?.email
                         ? `Invited by ${invitation.invited_by.name || invitation.invited_by.email}`
                         : 'Invited'}{' '}

@@ -23,26 +23,26 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const error = signInErrorMessage(errorCode);
   const notice = params.account === 'deleted' ? 'Your account was deleted. Signing in again starts a new, empty account.' : null;
   return (
-    <main id="main" className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+    <main id="main" className="flex min-h-dvh items-center justify-center bg-slate-50 dark:bg-slate-950 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex justify-center">
           <Logo />
         </div>
-        <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
-          <h1 className="text-xl font-semibold text-slate-900">Sign in to Tenantry</h1>
-          <p className="mt-2 text-sm text-slate-600">Use your Google account. New here? Signing in creates your account.</p>
+        <div className="rounded-2xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-8 shadow-sm">
+          <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Sign in to Tenantry</h1>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Use your Google account. New here? Signing in creates your account.</p>
           {notice && (
-            <div role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            <div role="status" className="mt-6 rounded-lg border border-emerald-200 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/50 px-4 py-3 text-sm text-emerald-900 dark:text-emerald-100">
               {notice}
             </div>
           )}
           {signedOut && (
-            <p role="status" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+            <p role="status" className="mt-6 rounded-lg border border-emerald-200 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/50 px-4 py-3 text-sm text-emerald-800 dark:text-emerald-200">
               You are signed out. Sign in again whenever you like.
             </p>
           )}
           {error && (
-            <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            <div role="alert" className="mt-6 rounded-lg border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950/50 px-4 py-3 text-sm text-red-800 dark:text-red-200">
               {error}
             </div>
           )}
@@ -51,7 +51,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           </div>
         </div>
         {env().isLocalAuth && (
-          <p className="mt-6 text-center text-xs text-slate-500">
+          <p className="mt-6 text-center text-xs text-slate-500 dark:text-slate-400">
             Local mode: the sign-in page is a local stand-in for Google. Set NEXT_PUBLIC_SUPABASE_URL to use your Supabase project.
           </p>
         )}

@@ -20,7 +20,7 @@ export function IntervalSwitch({ pathname, current, yearlySavingsPercent = 0 }: 
   ];
   return (
     <nav aria-label="Billing period" className="flex flex-wrap items-center gap-3">
-      <ul className="inline-flex rounded-lg border border-slate-300 bg-white p-1 shadow-sm">
+      <ul className="inline-flex rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-sm">
         {options.map((option) => {
           const isCurrent = option.interval === current;
           return (
@@ -31,7 +31,7 @@ export function IntervalSwitch({ pathname, current, yearlySavingsPercent = 0 }: 
                 replace
                 aria-current={isCurrent ? 'true' : undefined}
                 className={`inline-flex h-8 items-center rounded-md px-4 text-sm font-medium ${
-                  isCurrent ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
+                  isCurrent ? 'bg-brand-600 text-white' : 'text-slate-700 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800 hover:text-slate-900 dark:hover:text-slate-100'
                 }`}
               >
                 {option.label}
@@ -41,7 +41,7 @@ export function IntervalSwitch({ pathname, current, yearlySavingsPercent = 0 }: 
         })}
       </ul>
       {yearlySavingsPercent > 0 && (
-        <span className="text-sm font-medium text-emerald-800">Save up to {yearlySavingsPercent}% yearly</span>
+        <span className="text-sm font-medium text-emerald-800 dark:text-emerald-200">Save up to {yearlySavingsPercent}% yearly</span>
       )}
     </nav>
   );

@@ -25,21 +25,21 @@ export function PlanCard({ plan, interval, badge, emphasized = false, headingLev
   return (
     <section
       aria-labelledby={headingId}
-      className={`flex flex-col rounded-xl border bg-white p-6 shadow-sm ${emphasized ? 'border-brand-600 ring-1 ring-brand-600' : 'border-slate-200'}`}
+      className={`flex flex-col rounded-xl border bg-white dark:bg-slate-900 p-6 shadow-sm ${emphasized ? 'border-brand-600 dark:border-brand-400 ring-1 ring-brand-600 dark:ring-brand-400' : 'border-slate-200 dark:border-slate-800'}`}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <Heading id={headingId} className="text-lg font-semibold text-slate-900">
+        <Heading id={headingId} className="text-lg font-semibold text-slate-900 dark:text-slate-100">
           {plan.name}
         </Heading>
         {badge}
       </div>
-      <p className="mt-1 text-sm text-slate-600">{plan.description}</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{plan.description}</p>
       <PlanPrice plan={plan} interval={interval} />
-      <ul className="mt-6 space-y-3 text-sm text-slate-700">
+      <ul className="mt-6 space-y-3 text-sm text-slate-700 dark:text-slate-300">
         {planInclusions(plan).map((inclusion) => (
           <li key={inclusion.label} className="flex gap-3">
             {inclusion.included ? <CheckIcon /> : <CrossIcon />}
-            <span className={inclusion.included ? '' : 'text-slate-500'}>
+            <span className={inclusion.included ? '' : 'text-slate-500 dark:text-slate-400'}>
               {!inclusion.included && <span className="sr-only">Not included: </span>}
               {inclusion.label}
             </span>
@@ -61,8 +61,8 @@ function PlanPrice({ plan, interval }: { plan: Plan; interval: BillingInterval }
   if (!price) {
     return (
       <p className="mt-6 flex items-baseline gap-1">
-        <span className="text-4xl font-bold tracking-tight text-slate-900">{formatPrice(0)}</span>
-        <span className="text-sm text-slate-600">forever</span>
+        <span className="text-4xl font-bold tracking-tight text-slate-900 dark:text-slate-100">{formatPrice(0)}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">forever</span>
       </p>
     );
   }
@@ -70,10 +70,10 @@ function PlanPrice({ plan, interval }: { plan: Plan; interval: BillingInterval }
   return (
     <div className="mt-6">
       <p className="flex items-baseline gap-1">
-        <span className="text-4xl font-bold tracking-tight text-slate-900">{formatPrice(price.unitAmount)}</span>
-        <span className="text-sm text-slate-600">per {interval === 'year' ? 'year' : 'month'}</span>
+        <span className="text-4xl font-bold tracking-tight text-slate-900 dark:text-slate-100">{formatPrice(price.unitAmount)}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">per {interval === 'year' ? 'year' : 'month'}</span>
       </p>
-      <p className="mt-1 text-xs text-slate-600">
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         {interval === 'year'
           ? `${formatPrice(Math.round(price.unitAmount / 12))} a month, billed yearly${savings > 0 ? ` (save ${savings}%)` : ''}`
           : 'Billed monthly, cancel any time'}
@@ -94,7 +94,7 @@ export function planInclusions(plan: Plan): { label: string; included: boolean }
 
 function CheckIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0 text-brand-600">
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0 text-brand-600 dark:text-brand-400">
       <path
         fillRule="evenodd"
         d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z"
@@ -106,7 +106,7 @@ function CheckIcon() {
 
 function CrossIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0 text-slate-400">
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0 text-slate-400 dark:text-slate-500">
       <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
     </svg>
   );

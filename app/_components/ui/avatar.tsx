@@ -44,7 +44,7 @@ export function Avatar({ src, name, email, alt, size = 'md', className = '' }: A
         referrerPolicy="no-referrer"
         decoding="async"
         onError={() => setFailedSrc(src)}
-        className={`${shape} bg-slate-100 object-cover`}
+        className={`${shape} bg-slate-100 dark:bg-slate-800 object-cover`}
       />
     );
   }

@@ -1,11 +1,11 @@
 export type BadgeTone = 'neutral' | 'brand' | 'success' | 'warning' | 'danger';
 
 const tones: Record<BadgeTone, string> = {
-  neutral: 'bg-slate-100 text-slate-700 ring-slate-500/20',
-  brand: 'bg-brand-50 text-brand-700 ring-brand-600/20',
-  success: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
-  warning: 'bg-amber-50 text-amber-800 ring-amber-600/20',
-  danger: 'bg-red-50 text-red-700 ring-red-600/20',
+  neutral: 'bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300 ring-slate-500/20 dark:ring-slate-400/30',
+  brand: 'bg-brand-50 dark:bg-brand-950 text-brand-700 dark:text-brand-300 ring-brand-600/20 dark:ring-brand-400/30',
+  success: 'bg-emerald-50 dark:bg-emerald-950/50 text-emerald-800 dark:text-emerald-200 ring-emerald-600/20 dark:ring-emerald-400/30',
+  warning: 'bg-amber-50 dark:bg-amber-950/50 text-amber-800 dark:text-amber-200 ring-amber-600/20 dark:ring-amber-400/30',
+  danger: 'bg-red-50 dark:bg-red-950/50 text-red-700 dark:text-red-300 ring-red-600/20 dark:ring-red-400/30',
 };
 
 export interface BadgeProps {

@@ -22,18 +22,18 @@ export function Card({
   className = '',
   children,
 }: CardProps) {
-  const border = tone === 'danger' ? 'border-red-200' : 'border-slate-200';
+  const border = tone === 'danger' ? 'border-red-200 dark:border-red-900' : 'border-slate-200 dark:border-slate-800';
   return (
-    <section className={`overflow-hidden rounded-xl border bg-white shadow-sm ${border} ${className}`}>
+    <section className={`overflow-hidden rounded-xl border bg-white dark:bg-slate-900 shadow-sm ${border} ${className}`}>
       {(title || actions) && (
         <div className={`flex flex-wrap items-start justify-between gap-3 px-4 pt-5 sm:px-6 ${children ? '' : 'pb-5'}`}>
           <div className="min-w-0">
             {title && (
-              <Heading className={`text-base font-semibold ${tone === 'danger' ? 'text-red-700' : 'text-slate-900'}`}>
+              <Heading className={`text-base font-semibold ${tone === 'danger' ? 'text-red-700 dark:text-red-300' : 'text-slate-900 dark:text-slate-100'}`}>
                 {title}
               </Heading>
             )}
-            {description && <div className="mt-1 text-sm text-slate-600">{description}</div>}
+            {description && <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</div>}
           </div>
           {actions && <div className="flex shrink-0 flex-wrap gap-2">{actions}</div>}
         </div>
@@ -41,7 +41,7 @@ export function Card({
       {children && <div className="px-4 py-5 sm:px-6">{children}</div>}
       {footer && (
         <div
-          className={`flex flex-col-reverse gap-3 border-t px-4 py-3 sm:flex-row sm:items-center sm:justify-end sm:px-6 ${tone === 'danger' ? 'border-red-200 bg-red-50/50' : 'border-slate-200 bg-slate-50'}`}
+          className={`flex flex-col-reverse gap-3 border-t px-4 py-3 sm:flex-row sm:items-center sm:justify-end sm:px-6 ${tone === 'danger' ? 'border-red-200 dark:border-red-900 bg-red-50/50 dark:bg-red-950/30' : 'border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-950'}`}
         >
           {footer}
         </div>

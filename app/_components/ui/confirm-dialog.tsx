@@ -89,8 +89,8 @@ export function ConfirmDialog({
         {children}
         {needsTyping && (
           <div>
-            <label htmlFor={inputId} className="block text-sm text-slate-700">
-              Type <strong className="font-semibold break-all text-slate-900">{confirmationText}</strong> to
+            <label htmlFor={inputId} className="block text-sm text-slate-700 dark:text-slate-300">
+              Type <strong className="font-semibold break-all text-slate-900 dark:text-slate-100">{confirmationText}</strong> to
               confirm.
             </label>
             <Input
@@ -108,7 +108,7 @@ export function ConfirmDialog({
           </div>
         )}
         {error && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" className="rounded-lg bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-800 dark:text-red-200">
             {error}
           </p>
         )}

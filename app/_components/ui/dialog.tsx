@@ -102,15 +102,15 @@ export function Dialog({
         if (pressStartedOnBackdrop.current && event.target === event.currentTarget) onClose();
         pressStartedOnBackdrop.current = false;
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${widths[size]} max-h-[calc(100dvh-2rem)] overflow-visible rounded-xl bg-transparent p-0 text-slate-900 backdrop:bg-slate-900/50 motion-safe:transition-opacity motion-safe:duration-150 motion-safe:starting:open:opacity-0`}
+      className={`m-auto w-[calc(100%-2rem)] ${widths[size]} max-h-[calc(100dvh-2rem)] overflow-visible rounded-xl bg-transparent p-0 text-slate-900 dark:text-slate-100 backdrop:bg-slate-900/50 dark:backdrop:bg-black/70 motion-safe:transition-opacity motion-safe:duration-150 motion-safe:starting:open:opacity-0`}
     >
-      <div className="relative flex max-h-[calc(100dvh-2rem)] flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-slate-900/5">
+      <div className="relative flex max-h-[calc(100dvh-2rem)] flex-col overflow-hidden rounded-xl bg-white dark:bg-slate-900 shadow-xl ring-1 ring-slate-900/5 dark:ring-white/10">
         <div className="flex flex-col gap-1 px-5 pt-5 pb-4 sm:px-6">
-          <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900">
+          <h2 id={titleId} className="pr-8 text-lg font-semibold text-slate-900 dark:text-slate-100">
             {title}
           </h2>
           {description && (
-            <div id={descriptionId} className="text-sm text-slate-600">
+            <div id={descriptionId} className="text-sm text-slate-600 dark:text-slate-400">
               {description}
             </div>
           )}
@@ -118,7 +118,7 @@ export function Dialog({
         <Wrapper action={action}>
           {children && <div className="overflow-y-auto px-5 pb-4 sm:px-6">{children}</div>}
           {footer && (
-            <div className="flex flex-col-reverse gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 sm:flex-row sm:justify-end sm:px-6">
+            <div className="flex flex-col-reverse gap-2 border-t border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-950 px-5 py-3 sm:flex-row sm:justify-end sm:px-6">
               {footer}
             </div>
           )}
@@ -127,7 +127,7 @@ export function Dialog({
           type="button"
           onClick={onClose}
           aria-label="Close"
-          className="absolute top-3 right-3 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+          className="absolute top-3 right-3 rounded-md p-1.5 text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800 hover:text-slate-900 dark:hover:text-slate-100"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
             <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />

@@ -13,9 +13,9 @@ export interface EmptyStateProps {
 export function EmptyState({ icon, title, children, action, headingLevel: Heading = 'h2', className = '' }: EmptyStateProps) {
   return (
     <div
-      className={`flex flex-col items-center rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center ${className}`}
+      className={`flex flex-col items-center rounded-xl border border-dashed border-slate-300 dark:border-slate-700 px-6 py-12 text-center ${className}`}
     >
-      <div className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600" aria-hidden="true">
+      <div className="flex size-12 items-center justify-center rounded-full bg-brand-50 dark:bg-brand-950 text-brand-600 dark:text-brand-400" aria-hidden="true">
         {icon ?? (
           <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-6">
             <path
@@ -26,8 +26,8 @@ export function EmptyState({ icon, title, children, action, headingLevel: Headin
           </svg>
         )}
       </div>
-      <Heading className="mt-4 text-base font-semibold text-slate-900">{title}</Heading>
-      {children && <div className="mt-1 max-w-sm text-sm text-slate-600">{children}</div>}
+      <Heading className="mt-4 text-base font-semibold text-slate-900 dark:text-slate-100">{title}</Heading>
+      {children && <div className="mt-1 max-w-sm text-sm text-slate-600 dark:text-slate-400">{children}</div>}
       {action && <div className="mt-6">{action}</div>}
     </div>
   );

@@ -47,7 +47,7 @@ export function ErrorStatusPage({
       {digest && (
         <p className="text-sm">
           If it keeps happening, contact support and quote reference{' '}
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-800">{digest}</code>.
+          <code className="rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 font-mono text-slate-800 dark:text-slate-200">{digest}</code>.
         </p>
       )}
     </StatusPage>

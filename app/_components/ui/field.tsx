@@ -48,13 +48,13 @@ export function Field({
           {label}
         </Label>
         {description && (
-          <p id={descriptionId} className="mt-1 text-sm text-slate-600">
+          <p id={descriptionId} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             {description}
           </p>
         )}
         <div className={hideLabel ? undefined : 'mt-1.5'}>{children}</div>
         {message && (
-          <p id={errorId} className="mt-1.5 flex gap-1.5 text-sm text-red-700">
+          <p id={errorId} className="mt-1.5 flex gap-1.5 text-sm text-red-700 dark:text-red-300">
             <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
               <path
                 fillRule="evenodd"

@@ -17,13 +17,13 @@ export function FormMessage({ state, className = '' }: FormMessageProps) {
   if (!state?.message) return null;
   if (state.ok) {
     return (
-      <p role="status" className={`rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ${className}`}>
+      <p role="status" className={`rounded-lg bg-emerald-50 dark:bg-emerald-950/50 px-3 py-2 text-sm text-emerald-800 dark:text-emerald-200 ${className}`}>
         {state.message}
       </p>
     );
   }
   return (
-    <p role="alert" className={`rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}>
+    <p role="alert" className={`rounded-lg bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-800 dark:text-red-200 ${className}`}>
       {state.message}
       {state.code && PLAN_CODES.has(state.code) && (
         <>

@@ -5,9 +5,9 @@ export interface LabelProps extends React.ComponentPropsWithRef<'label'> {
 
 export function Label({ optional, className = '', children, ...props }: LabelProps) {
   return (
-    <label {...props} className={`block text-sm font-medium text-slate-900 ${className}`}>
+    <label {...props} className={`block text-sm font-medium text-slate-900 dark:text-slate-100 ${className}`}>
       {children}
-      {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
+      {optional && <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(optional)</span>}
     </label>
   );
 }

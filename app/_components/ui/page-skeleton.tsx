@@ -10,7 +10,7 @@ export function PageSkeleton({ title, rows = 3, variant = 'list' }: { title: str
       <KeepsNavigationProgress />
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0 space-y-2">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 dark:text-slate-100">{title}</h1>
           <SkeletonBlock className="h-4 w-64 max-w-full" />
         </div>
       </div>
@@ -18,7 +18,7 @@ export function PageSkeleton({ title, rows = 3, variant = 'list' }: { title: str
         Loading {title.toLowerCase()}…
       </p>
       {variant === 'list' ? (
-        <div className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div className="divide-y divide-slate-200 dark:divide-slate-800 overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm">
           {Array.from({ length: rows }, (_, index) => (
             <div key={index} className="flex items-center gap-3 px-4 py-4 sm:px-6">
               <SkeletonBlock className="size-8 shrink-0 rounded-full" />
@@ -30,7 +30,7 @@ export function PageSkeleton({ title, rows = 3, variant = 'list' }: { title: str
           ))}
         </div>
       ) : (
-        <div className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="space-y-5 rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-6 shadow-sm">
           {Array.from({ length: rows }, (_, index) => (
             <div key={index} className="max-w-lg space-y-2">
               <SkeletonBlock className="h-4 w-32" />
@@ -44,5 +44,5 @@ export function PageSkeleton({ title, rows = 3, variant = 'list' }: { title: str
 }
 
 function SkeletonBlock({ className }: { className: string }) {
-  return <div aria-hidden="true" className={`rounded-md bg-slate-200 motion-safe:animate-pulse ${className}`} />;
+  return <div aria-hidden="true" className={`rounded-md bg-slate-200 dark:bg-slate-700 motion-safe:animate-pulse ${className}`} />;
 }

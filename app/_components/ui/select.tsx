@@ -20,7 +20,7 @@ export function Select({ className = '', children, ...props }: SelectProps) {
         aria-hidden="true"
         viewBox="0 0 20 20"
         fill="currentColor"
-        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-slate-500"
+        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-slate-500 dark:text-slate-400"
       >
         <path
           fillRule="evenodd"

@@ -18,12 +18,12 @@ export function Table({ caption, showCaption = false, className = '', children, 
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm focus-visible:outline-brand-600"
+      className="relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm focus-visible:outline-brand-600 dark:focus-visible:outline-brand-400"
     >
       <table {...props} className={`w-full border-collapse text-left text-sm ${className}`}>
         <caption
           id={captionId}
-          className={showCaption ? 'px-4 pt-4 pb-2 text-left font-semibold text-slate-900 sm:px-6' : 'sr-only'}
+          className={showCaption ? 'px-4 pt-4 pb-2 text-left font-semibold text-slate-900 dark:text-slate-100 sm:px-6' : 'sr-only'}
         >
           {caption}
         </caption>
@@ -34,11 +34,11 @@ export function Table({ caption, showCaption = false, className = '', children, 
 }
 
 export function TableHead({ className = '', ...props }: React.ComponentPropsWithRef<'thead'>) {
-  return <thead {...props} className={`border-b border-slate-200 bg-slate-50 ${className}`} />;
+  return <thead {...props} className={`border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-950 ${className}`} />;
 }
 
 export function TableBody({ className = '', ...props }: React.ComponentPropsWithRef<'tbody'>) {
-  return <tbody {...props} className={`divide-y divide-slate-200 ${className}`} />;
+  return <tbody {...props} className={`divide-y divide-slate-200 dark:divide-slate-800 ${className}`} />;
 }
 
 export function TableRow(props: React.ComponentPropsWithRef<'tr'>) {
@@ -51,11 +51,11 @@ export function TableHeader({ className = '', scope = 'col', ...props }: React.C
     <th
       scope={scope}
       {...props}
-      className={`px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase sm:px-6 ${className}`}
+      className={`px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 dark:text-slate-400 uppercase sm:px-6 ${className}`}
     />
   );
 }
 
 export function TableCell({ className = '', ...props }: React.ComponentPropsWithRef<'td'>) {
-  return <td {...props} className={`px-4 py-3 align-middle text-slate-700 sm:px-6 ${className}`} />;
+  return <td {...props} className={`px-4 py-3 align-middle text-slate-700 dark:text-slate-300 sm:px-6 ${className}`} />;
 }

@@ -82,20 +82,20 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
 /** Each tone's ring and icon (a 20 px solid glyph: its colour and path). */
 const toneStyles: Record<ToastTone, { ring: string; iconColor: string; iconPath: string }> = {
   success: {
-    ring: 'ring-emerald-600/20',
-    iconColor: 'text-emerald-600',
+    ring: 'ring-emerald-600/20 dark:ring-emerald-400/30',
+    iconColor: 'text-emerald-600 dark:text-emerald-400',
     iconPath:
       'M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm3.857-9.809a.75.75 0 0 0-1.214-.882l-3.483 4.79-1.88-1.88a.75.75 0 1 0-1.06 1.061l2.5 2.5a.75.75 0 0 0 1.137-.089l4-5.5Z',
   },
   error: {
-    ring: 'ring-red-600/30',
-    iconColor: 'text-red-600',
+    ring: 'ring-red-600/30 dark:ring-red-400/30',
+    iconColor: 'text-red-600 dark:text-red-400',
     iconPath:
       'M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z',
   },
   info: {
-    ring: 'ring-slate-900/10',
-    iconColor: 'text-brand-600',
+    ring: 'ring-slate-900/10 dark:ring-white/10',
+    iconColor: 'text-brand-600 dark:text-brand-400',
     iconPath:
       'M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-7-4a1 1 0 1 1-2 0 1 1 0 0 1 2 0ZM9 9a.75.75 0 0 0 0 1.5h.253a.25.25 0 0 1 .244.304l-.459 2.066A1.75 1.75 0 0 0 10.747 15H11a.75.75 0 0 0 0-1.5h-.253a.25.25 0 0 1-.244-.304l.459-2.066A1.75 1.75 0 0 0 9.253 9H9Z',
   },
@@ -128,7 +128,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget)) setIsFocused(false);
       }}
-      className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl bg-white p-4 shadow-lg ring-1 ${ring} motion-safe:transition motion-safe:duration-200 motion-safe:starting:translate-y-2 motion-safe:starting:opacity-0`}
+      className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl bg-white dark:bg-slate-900 p-4 shadow-lg ring-1 ${ring} motion-safe:transition motion-safe:duration-200 motion-safe:starting:translate-y-2 motion-safe:starting:opacity-0`}
     >
       <div className="shrink-0">
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={`size-5 ${iconColor}`}>
@@ -136,16 +136,16 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         </svg>
       </div>
       <div className="min-w-0 flex-1">
-        <p className="text-sm font-medium text-slate-900">
+        <p className="text-sm font-medium break-words text-slate-900 dark:text-slate-100">
           {toast.tone === 'error' && <span className="sr-only">Error: </span>}
           {toast.title}
         </p>
-        {toast.description && <p className="mt-1 text-sm text-slate-600">{toast.description}</p>}
+        {toast.description && <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-400">{toast.description}</p>}
       </div>
       <button
         type="button"
         onClick={() => onDismiss(toast.id)}
-        className="-m-1 shrink-0 rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+        className="-m-1 shrink-0 rounded-md p-1 text-slate-400 dark:text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800 hover:text-slate-700 dark:hover:text-slate-300"
       >
         <span className="sr-only">Dismiss</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">

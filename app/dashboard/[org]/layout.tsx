@@ -36,7 +36,7 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
   ];
 
   return (
-    <div className="flex min-h-dvh flex-col bg-slate-50">
+    <div className="flex min-h-dvh flex-col bg-slate-50 dark:bg-slate-950">
       <AppHeader
         user={me.user}
         navigation={<OrganizationNav items={items} />}

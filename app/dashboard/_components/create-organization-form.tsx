@@ -44,11 +44,11 @@ export function CreateOrganizationForm() {
         onChange={(event) => setCustomSlug(event.target.value.toLowerCase())}
         placeholder="acme"
       />
-      <p className="text-sm text-slate-600" aria-live="polite">
+      <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {slug ? (
           <>
             Your organization will live at{' '}
-            <span className="font-medium break-all text-slate-900">/dashboard/{slug}</span>
+            <span className="font-medium break-all text-slate-900 dark:text-slate-100">/dashboard/{slug}</span>
           </>
         ) : (
           'Type a name to see its address.'

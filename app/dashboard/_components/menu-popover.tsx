@@ -70,14 +70,14 @@ export function MenuPopover({ trigger, triggerClassName = '', triggerLabel, alig
           setOpenedAt(pathname);
           setOpen((value) => !value);
         }}
-        className={`flex items-center gap-2 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${triggerClassName}`}
+        className={`flex items-center gap-2 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:focus-visible:outline-brand-400 ${triggerClassName}`}
       >
         {trigger}
       </button>
       <div
         id={panelId}
         hidden={!open}
-        className={`absolute top-full z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-xl bg-white p-1.5 shadow-lg ring-1 ring-slate-900/10 ${align === 'right' ? 'right-0' : 'left-0'} ${panelClassName}`}
+        className={`absolute top-full z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-xl bg-white dark:bg-slate-900 p-1.5 shadow-lg ring-1 ring-slate-900/10 dark:ring-white/10 ${align === 'right' ? 'right-0' : 'left-0'} ${panelClassName}`}
       >
         {open && children}
       </div>
@@ -87,4 +87,4 @@ export function MenuPopover({ trigger, triggerClassName = '', triggerLabel, alig
 
 /** The look of a link or button inside a MenuPopover. */
 export const menuItemStyles =
-  'flex w-full items-center gap-3 rounded-lg px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600';
+  'flex w-full items-center gap-3 rounded-lg px-3 py-2 text-left text-sm text-slate-700 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800 hover:text-slate-900 dark:hover:text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 dark:focus-visible:outline-brand-400';

@@ -17,7 +17,7 @@ export function OrganizationUrlField({
       <div className="flex items-stretch">
         <span
           aria-hidden="true"
-          className="hidden items-center rounded-l-lg border border-r-0 border-slate-300 bg-slate-50 px-3 text-sm text-slate-500 sm:flex"
+          className="hidden items-center rounded-l-lg border border-r-0 border-slate-300 dark:border-slate-700 bg-slate-50 dark:bg-slate-950 px-3 text-sm text-slate-500 dark:text-slate-400 sm:flex"
         >
           /dashboard/
         </span>

@@ -16,12 +16,12 @@ export interface PlanUsageProps {
 /** "3 of 3 projects on Free · Upgrade": the limit in view before it bites. */
 export function PlanUsage({ slug, used, limit, noun, planName, note, id }: PlanUsageProps) {
   return (
-    <p id={id} className="text-sm text-slate-600">
+    <p id={id} className="text-sm text-slate-600 dark:text-slate-400">
       {limit === null ? `${used} ${noun}, unlimited on ${planName}.` : `${used} of ${limit} ${noun} on ${planName}`}
       {limit !== null && (
         <>
           {' · '}
-          <Link href={`/dashboard/${slug}/billing`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link href={`/dashboard/${slug}/billing`} className="font-medium text-brand-700 dark:text-brand-300 underline-offset-2 hover:underline">
             Upgrade
           </Link>
         </>

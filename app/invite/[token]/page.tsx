@@ -67,9 +67,9 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
 
   const summary = (
     <p>
-      <strong className="font-semibold text-slate-900">{inviter}</strong> invited{' '}
-      <strong className="font-semibold break-all text-slate-900">{invitation.email}</strong> to join{' '}
-      <strong className="font-semibold text-slate-900">{invitation.organization.name}</strong> as{' '}
+      <strong className="font-semibold text-slate-900 dark:text-slate-100">{inviter}</strong> invited{' '}
+      <strong className="font-semibold break-all text-slate-900 dark:text-slate-100">{invitation.email}</strong> to join{' '}
+      <strong className="font-semibold text-slate-900 dark:text-slate-100">{invitation.organization.name}</strong> as{' '}
       <RoleBadge role={invitation.role} className="align-middle" />.
     </p>
   );
@@ -93,7 +93,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
       <Frame title="This invitation is for another account" invitation={invitation}>
         {summary}
         <p>
-          You are signed in as <strong className="font-semibold break-all text-slate-900">{caller.email}</strong>. Sign
+          You are signed in as <strong className="font-semibold break-all text-slate-900 dark:text-slate-100">{caller.email}</strong>. Sign
           in as {invitation.email} to accept it, or ask {inviter} to invite this address instead.
         </p>
         <Actions>

@@ -58,12 +58,12 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<'
         result.page && (
           <>
             {/* Below 640 px each event is a card: three columns would not fit a phone. */}
-            <ul aria-label="Audit log" className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm sm:hidden">
+            <ul aria-label="Audit log" className="divide-y divide-slate-200 dark:divide-slate-800 overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm sm:hidden">
               {result.page.data.map((event) => (
                 <li key={event.id} className="space-y-1 px-4 py-3 text-sm">
-                  <p className="font-medium text-slate-900">{describeActor(event.actor_id, names)}</p>
-                  <p className="text-slate-700">{describeAuditEvent(event, names)}</p>
-                  <p className="text-xs text-slate-500">
+                  <p className="font-medium text-slate-900 dark:text-slate-100">{describeActor(event.actor_id, names)}</p>
+                  <p className="text-slate-700 dark:text-slate-300">{describeAuditEvent(event, names)}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">
                     <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
                   </p>
                 </li>
@@ -84,7 +84,7 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<'
                       <TableCell className="whitespace-nowrap">
                         <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
                       </TableCell>
-                      <TableCell className="font-medium whitespace-nowrap text-slate-900">
+                      <TableCell className="font-medium whitespace-nowrap text-slate-900 dark:text-slate-100">
                         {describeActor(event.actor_id, names)}
                       </TableCell>
                       <TableCell className="min-w-64">{describeAuditEvent(event, names)}</TableCell>

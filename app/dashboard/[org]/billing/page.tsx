@@ -13,6 +13,7 @@ import { bestYearlySavingsPercent, intervalFromQuery } from '@/lib/billing/forma
 import { PLAN_IDS, PLANS, type PlanId } from '@/lib/billing/plans';
 import { AppError } from '@/lib/http/app-error';
 import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { RoleSync } from '../../_components/role-sync';
 import { ManageBillingForm, UpgradeForm } from './billing-forms';
 import { ForgetCheckoutReturn } from './forget-checkout-return';
 
@@ -36,7 +37,7 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
   const checkoutSession = typeof query.checkout_session === 'string' ? query.checkout_session : null;
   const checkout = checkoutSession ? await confirmReturnFromCheckout(caller, slug, checkoutSession) : null;
 
-  const { overview, organizationName, hasBillingAccount } = await readBilling(caller, slug);
+  const { overview, organizationName, hasBillingAccount, role } = await readBilling(caller, slug);
   const { plan, subscription, usage, limits } = overview;
   const canManage = overview.can_manage_billing;
   // A subscription still running (even unpaid) is changed in the portal; a new checkout would be refused (409).
@@ -45,6 +46,8 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
 
   return (
     <div className="space-y-8">
+      {/* A role changed since the tabs were drawn: fetch the layout again (role-sync.tsx). */}
+      <RoleSync role={role} />
       <PageHeader
         title="Billing"
         description={`The plan of ${organizationName}, what it uses, and how it pays.`}
@@ -92,7 +95,7 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Current plan">
           <div className="flex flex-wrap items-center gap-3">
-            <p className="text-2xl font-bold tracking-tight text-slate-900">{plan.name}</p>
+            <p className="text-2xl font-bold tracking-tight text-slate-900 dark:text-slate-100">{plan.name}</p>
             {subscription ? (
               <Badge tone={statusBadge(subscription.status).tone}>{statusBadge(subscription.status).label}</Badge>
             ) : (
@@ -102,25 +105,25 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
             {subscription?.interval && (
               <>
-                <dt className="text-slate-600">Billed</dt>
-                <dd className="text-slate-900">{subscription.interval === 'year' ? 'Yearly' : 'Monthly'}</dd>
+                <dt className="text-slate-600 dark:text-slate-400">Billed</dt>
+                <dd className="text-slate-900 dark:text-slate-100">{subscription.interval === 'year' ? 'Yearly' : 'Monthly'}</dd>
               </>
             )}
             {subscription?.current_period_end && (
               <>
-                <dt className="text-slate-600">{endsAt ? 'Ends on' : 'Renews on'}</dt>
-                <dd className="text-slate-900">
+                <dt className="text-slate-600 dark:text-slate-400">{endsAt ? 'Ends on' : 'Renews on'}</dt>
+                <dd className="text-slate-900 dark:text-slate-100">
                   <time dateTime={endsAt ?? subscription.current_period_end}>
                     {formatDate(endsAt ?? subscription.current_period_end)}
                   </time>
                 </dd>
               </>
             )}
-            <dt className="text-slate-600">Audit log</dt>
-            <dd className="text-slate-900">{overview.features.audit_log ? 'Included' : 'Not included'}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Audit log</dt>
+            <dd className="text-slate-900 dark:text-slate-100">{overview.features.audit_log ? 'Included' : 'Not included'}</dd>
           </dl>
           {!subscription && (
-            <p className="mt-4 text-sm text-slate-600">
+            <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
               {canManage ? 'Choose a paid plan below when you need more.' : 'Owners and admins can upgrade the plan.'}
             </p>
           )}
@@ -142,7 +145,7 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
 
       <section aria-labelledby="plans-heading" className="space-y-6">
         <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
-          <h2 id="plans-heading" className="text-lg font-semibold text-slate-900">
+          <h2 id="plans-heading" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
             Plans
           </h2>
           <IntervalSwitch
@@ -152,7 +155,7 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
           />
         </div>
         {!canManage && (
-          <p className="text-sm text-slate-600">Only owners and admins can change the plan or the payment details.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Only owners and admins can change the plan or the payment details.</p>
         )}
         <div className="grid gap-6 md:grid-cols-3">
           {PLAN_IDS.map((id) => (
@@ -239,6 +242,7 @@ async function readBilling(caller: Caller, slug: string) {
       overview: await getBillingOverview(scope),
       organizationName: scope.organization.name,
       hasBillingAccount: scope.organization.stripeCustomerId !== null,
+      role: scope.membership.role,
     }));
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
@@ -284,10 +288,10 @@ function daysLeft(iso: string): string {
 }
 
 const bannerTones = {
-  info: 'border-brand-100 bg-brand-50 text-brand-700',
-  success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
-  warning: 'border-amber-200 bg-amber-50 text-amber-900',
-  danger: 'border-red-200 bg-red-50 text-red-900',
+  info: 'border-brand-100 dark:border-brand-900 bg-brand-50 dark:bg-brand-950 text-brand-700 dark:text-brand-300',
+  success: 'border-emerald-200 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/50 text-emerald-900 dark:text-emerald-100',
+  warning: 'border-amber-200 dark:border-amber-900 bg-amber-50 dark:bg-amber-950/50 text-amber-900 dark:text-amber-100',
+  danger: 'border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950/50 text-red-900 dark:text-red-100',
 } as const;
 
 /** A notice about the subscription, shown on page load (a region with a heading, not a live alert). */
@@ -312,10 +316,10 @@ function UsageMeter({ id, label, hint, used, limit }: { id: string; label: strin
   return (
     <div>
       <div className="flex items-baseline justify-between gap-4 text-sm">
-        <span id={`${id}-label`} className="font-medium text-slate-900">
+        <span id={`${id}-label`} className="font-medium text-slate-900 dark:text-slate-100">
           {label}
         </span>
-        <span className="text-slate-700">{text}</span>
+        <span className="text-slate-700 dark:text-slate-300">{text}</span>
       </div>
       {limit !== null ? (
         <div
@@ -325,7 +329,7 @@ function UsageMeter({ id, label, hint, used, limit }: { id: string; label: strin
           aria-valuemax={limit}
           aria-valuenow={Math.min(used, limit)}
           aria-valuetext={`${used} of ${limit} ${label.toLowerCase()}`}
-          className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200"
+          className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
         >
           <div
             className={`h-full rounded-full ${isOver ? 'bg-red-600' : percent >= 80 ? 'bg-amber-500' : 'bg-brand-600'}`}
@@ -333,9 +337,9 @@ function UsageMeter({ id, label, hint, used, limit }: { id: string; label: strin
           />
         </div>
       ) : null}
-      {hint && <p className="mt-1 text-xs text-slate-600">{hint}</p>}
+      {hint && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
       {isFull && (
-        <p className={`mt-1 text-xs font-medium ${isOver ? 'text-red-700' : 'text-amber-800'}`}>
+        <p className={`mt-1 text-xs font-medium ${isOver ? 'text-red-700 dark:text-red-300' : 'text-amber-800 dark:text-amber-200'}`}>
           {isOver ? 'Over the limit of this plan: nothing was deleted, but adding more is blocked.' : 'Limit reached: upgrade to add more.'}
         </p>
       )}

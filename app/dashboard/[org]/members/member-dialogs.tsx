@@ -144,7 +144,7 @@ export function MemberActions({ slug, member, isMe, canGrantOwner, lockedReasonI
           size="sm"
           onClick={removeDialog.show}
           aria-label={`Remove ${member.label}`}
-          className="text-red-700 hover:bg-red-50 hover:text-red-800"
+          className="text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/50 hover:text-red-800 dark:hover:text-red-200"
         >
           Remove
         </Button>
@@ -217,7 +217,7 @@ export function LeaveButton({ slug, organizationName, lockedReasonId }: { slug: 
         onClick={dialog.show}
         disabled={Boolean(lockedReasonId)}
         aria-describedby={lockedReasonId}
-        className="text-red-700 hover:bg-red-50 hover:text-red-800"
+        className="text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/50 hover:text-red-800 dark:hover:text-red-200"
       >
         Leave
       </Button>
@@ -242,11 +242,17 @@ function LeaveDialog({ open, onClose, slug, organizationName }: { open: boolean;
   );
 }
 
-export function RevokeInvitationButton({ slug, invitation }: { slug: string; invitation: { id: string; email: string } }) {
+export function RevokeInvitationButton({ slug, invitation, className = '' }: { slug: string; invitation: { id: string; email: string }; className?: string }) {
   const dialog = useDialog();
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={dialog.show} aria-label={`Revoke the invitation for ${invitation.email}`} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+      <Button
+        variant="ghost"
+        size="sm"
+        onClick={dialog.show}
+        aria-label={`Revoke the invitation for ${invitation.email}`}
+        className={`text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-300 dark:hover:bg-red-950/50 dark:hover:text-red-200 ${className}`}
+      >
         Revoke
       </Button>
       <RevokeDialog key={dialog.key} open={dialog.open} onClose={dialog.close} slug={slug} invitation={invitation} />

@@ -35,7 +35,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
   const canInviteOwners = myRole === 'owner';
   // The last owner can neither leave nor change their own role (lib/tenancy refuses it too): say so up front.
   const isOnlyOwner = myRole === 'owner' && members.filter((member) => member.role === 'owner').length === 1;
-  const lockedReasonId = isOnlyOwner ? 'only-owner-reason' : undefined;
+  const lockedReasonId = 'only-owner-reason';
 
   return (
     <div className="space-y-8">
@@ -58,130 +58,200 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
         actions={isAdmin ? <InviteMemberButton slug={slug} canInviteOwners={canInviteOwners} /> : undefined}
       />
 
-      <Table caption={`Members of ${organization.name}`}>
-        <TableHead>
-          <TableRow>
-            <TableHeader>Member</TableHeader>
-            <TableHeader className="hidden sm:table-cell">Role</TableHeader>
-            <TableHeader className="hidden md:table-cell">Joined</TableHeader>
-            <TableHeader>
-              <span className="sr-only">Actions</span>
-            </TableHeader>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {members.map((member) => {
-            const isMe = member.user_id === myUserId;
-            // Admins manage admins and members; only owners touch owners (lib/tenancy/members.ts decides again).
-            const canManage = myRole === 'owner' || (myRole === 'admin' && member.role !== 'owner');
-            const label = member.name || member.email;
-            return (
-              <TableRow key={member.user_id}>
-                {/* Takes the width left over and truncates, so the actions stay on screen on a phone. */}
-                <TableCell className="w-full max-w-0">
-                  <div className="flex min-w-0 items-center gap-3">
-                    <Avatar src={member.avatar_url} name={member.name} email={member.email} />
-                    <div className="min-w-0">
-                      <p className="flex items-center gap-2 font-medium text-slate-900">
-                        <span className="min-w-0 break-words sm:truncate">{label}</span>
-                        {isMe && <Badge>You</Badge>}
-                      </p>
-                      {member.name && (
-                        <p className="break-all text-slate-600 sm:truncate" title={member.email}>
-                          {member.email}
-                        </p>
-                      )}
-                      {/* On a phone the role sits here; its column is hidden. */}
-                      <RoleBadge role={member.role} className="mt-1 sm:hidden" />
-                      {isMe && lockedReasonId && (
-                        <p id={lockedReasonId} className="mt-1 text-slate-600">
-                          You are the only owner. To leave or change your role, make someone else an owner first.
-                        </p>
-                      )}
-                    </div>
-                  </div>
-                </TableCell>
-                <TableCell className="hidden sm:table-cell">
-                  <RoleBadge role={member.role} />
-                </TableCell>
-                <TableCell className="hidden whitespace-nowrap md:table-cell">
-                  <time dateTime={member.joined_at}>{formatDate(member.joined_at)}</time>
-                </TableCell>
-                <TableCell className="text-right">
-                  <div className="flex flex-col items-end gap-2 sm:flex-row sm:justify-end">
-                    {isAdmin && canManage && (
-                      <MemberActions
-                        slug={slug}
-                        member={{ userId: member.user_id, label, role: member.role }}
-                        isMe={isMe}
-                        canGrantOwner={myRole === 'owner'}
-                        lockedReasonId={isMe ? lockedReasonId : undefined}
-                      />
-                    )}
-                    {isMe && <LeaveButton slug={slug} organizationName={organization.name} lockedReasonId={lockedReasonId} />}
-                  </div>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      {/* Below 640 px each member is a card (cardList); from 640 px on, a table. */}
+      <ul aria-label={`Members of ${organization.name}`} className={cardList}>
+        {members.map((member) => {
+          const row = memberRow(member);
+          return (
+            <li key={member.user_id} className="space-y-3 px-4 py-4">
+              <MemberIdentity member={member} isMe={row.isMe} />
+              <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+                <div className="flex items-center gap-1.5">
+                  <dt className="sr-only">Role</dt>
+                  <dd>
+                    <RoleBadge role={member.role} />
+                  </dd>
+                </div>
+                <div className="flex items-center gap-1">
+                  <dt>Joined</dt>
+                  <dd>
+                    <time dateTime={member.joined_at}>{formatDate(member.joined_at)}</time>
+                  </dd>
+                </div>
+              </dl>
+              {row.isMe && isOnlyOwner && <OnlyOwnerReason id={`${lockedReasonId}-card`} />}
+              {(row.canManage || row.isMe) && (
+                <div className="flex flex-wrap gap-2">{memberControls(member, row, `${lockedReasonId}-card`)}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="hidden sm:block">
+        <Table caption={`Members of ${organization.name}`}>
+          <TableHead>
+            <TableRow>
+              <TableHeader>Member</TableHeader>
+              <TableHeader>Role</TableHeader>
+              <TableHeader className="hidden md:table-cell">Joined</TableHeader>
+              <TableHeader>
+                <span className="sr-only">Actions</span>
+              </TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map((member) => {
+              const row = memberRow(member);
+              return (
+                <TableRow key={member.user_id}>
+                  {/* Takes the width left over and truncates, so the actions stay in view. */}
+                  <TableCell className="w-full max-w-0">
+                    <MemberIdentity member={member} isMe={row.isMe} truncate />
+                    {row.isMe && isOnlyOwner && <OnlyOwnerReason id={lockedReasonId} className="mt-1 pl-11" />}
+                  </TableCell>
+                  <TableCell>
+                    <RoleBadge role={member.role} />
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap md:table-cell">
+                    <time dateTime={member.joined_at}>{formatDate(member.joined_at)}</time>
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <div className="flex items-center justify-end gap-2">{memberControls(member, row, lockedReasonId)}</div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
 
       {invitations && (
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <div>
-            <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900">
+            <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
               Pending invitations
             </h2>
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
               A link is shown once, when it is created. To send a new one, revoke the invitation and invite again.
             </p>
           </div>
           {invitations.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+            <p className="rounded-xl border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
               No pending invitations.
             </p>
           ) : (
-            <Table caption={`Invitations to ${organization.name}`}>
-              <TableHead>
-                <TableRow>
-                  <TableHeader>Email</TableHeader>
-                  <TableHeader className="hidden sm:table-cell">Role</TableHeader>
-                  <TableHeader className="hidden sm:table-cell">Expires</TableHeader>
-                  <TableHeader>
-                    <span className="sr-only">Actions</span>
-                  </TableHeader>
-                </TableRow>
-              </TableHead>
-              <TableBody>
+            <>
+              <ul aria-label={`Invitations to ${organization.name}`} className={cardList}>
                 {invitations.map((invitation) => (
-                  <TableRow key={invitation.id}>
-                    <TableCell className="w-full max-w-0">
-                      <p className="font-medium break-all text-slate-900 sm:truncate" title={invitation.email}>
-                        {invitation.email}
-                      </p>
-                      <p className="mt-1 flex items-center gap-2 text-xs sm:hidden">
-                        <RoleBadge role={invitation.role} />
-                        <Expiry invitation={invitation} prefix="expires " />
-                      </p>
-                    </TableCell>
-                    <TableCell className="hidden sm:table-cell">
+                  <li key={invitation.id} className="space-y-2 px-4 py-4">
+                    <p className="font-medium break-all text-slate-900 dark:text-slate-100">{invitation.email}</p>
+                    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
                       <RoleBadge role={invitation.role} />
-                    </TableCell>
-                    <TableCell className="hidden whitespace-nowrap sm:table-cell">
-                      <Expiry invitation={invitation} />
-                    </TableCell>
-                    <TableCell className="text-right">
-                      <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
-                    </TableCell>
-                  </TableRow>
+                      <Expiry invitation={invitation} prefix="Expires " />
+                    </p>
+                    <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} className="-ml-3" />
+                  </li>
                 ))}
-              </TableBody>
-            </Table>
+              </ul>
+              <div className="hidden sm:block">
+                <Table caption={`Invitations to ${organization.name}`}>
+                  <TableHead>
+                    <TableRow>
+                      <TableHeader>Email</TableHeader>
+                      <TableHeader>Role</TableHeader>
+                      <TableHeader>Expires</TableHeader>
+                      <TableHeader>
+                        <span className="sr-only">Actions</span>
+                      </TableHeader>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {invitations.map((invitation) => (
+                      <TableRow key={invitation.id}>
+                        <TableCell className="w-full max-w-0">
+                          <p className="truncate font-medium text-slate-900 dark:text-slate-100" title={invitation.email}>
+                            {invitation.email}
+                          </p>
+                        </TableCell>
+                        <TableCell>
+                          <RoleBadge role={invitation.role} />
+                        </TableCell>
+                        <TableCell className="whitespace-nowrap">
+                          <Expiry invitation={invitation} />
+                        </TableCell>
+                        <TableCell className="text-right">
+                          <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </>
           )}
         </section>
       )}
     </div>
+  );
+
+  /** What the viewer may do to this member. */
+  function memberRow(member: Member) {
+    return {
+      isMe: member.user_id === myUserId,
+      // Admins manage admins and members; only owners touch owners (lib/tenancy/members.ts decides again).
+      canManage: isAdmin && (myRole === 'owner' || (myRole === 'admin' && member.role !== 'owner')),
+    };
+  }
+
+  function memberControls(member: Member, row: ReturnType<typeof memberRow>, reasonId: string | undefined) {
+    return (
+      <>
+        {row.canManage && (
+          <MemberActions
+            slug={slug}
+            member={{ userId: member.user_id, label: member.name || member.email, role: member.role }}
+            isMe={row.isMe}
+            canGrantOwner={myRole === 'owner'}
+            lockedReasonId={row.isMe && isOnlyOwner ? reasonId : undefined}
+          />
+        )}
+        {row.isMe && <LeaveButton slug={slug} organizationName={organization.name} lockedReasonId={isOnlyOwner ? reasonId : undefined} />}
+      </>
+    );
+  }
+}
+
+type Member = Awaited<ReturnType<typeof listMembers>>[number];
+
+/** Cards below 640 px, in place of the table beside them. */
+const cardList =
+  'divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm sm:hidden dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900';
+
+function MemberIdentity({ member, isMe, truncate = false }: { member: Member; isMe: boolean; truncate?: boolean }) {
+  const label = member.name || member.email;
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <Avatar src={member.avatar_url} name={member.name} email={member.email} />
+      <div className="min-w-0">
+        <p className="flex items-center gap-2 font-medium text-slate-900 dark:text-slate-100">
+          <span className={`min-w-0 ${truncate ? 'truncate' : 'break-words'}`}>{label}</span>
+          {isMe && <Badge>You</Badge>}
+        </p>
+        {member.name && (
+          <p className={`text-slate-600 dark:text-slate-400 ${truncate ? 'truncate' : 'break-all'}`} title={member.email}>
+            {member.email}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function OnlyOwnerReason({ id, className = '' }: { id: string | undefined; className?: string }) {
+  return (
+    <p id={id} className={`text-sm text-slate-600 dark:text-slate-400 ${className}`}>
+      You are the only owner. To leave or change your role, make someone else an owner first.
+    </p>
   );
 }
 

@@ -49,7 +49,7 @@ export default async function ProjectsPage({ params, searchParams }: PageProps<'
         actions={page.data.length > 0 || cursorValue ? <NewProjectButton slug={slug} disabledReason={limitReason} /> : undefined}
       />
       {limitReason && (
-        <p id="project-limit-reason" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p id="project-limit-reason" className="rounded-lg border border-amber-200 dark:border-amber-900 bg-amber-50 dark:bg-amber-950/50 px-4 py-3 text-sm text-amber-900 dark:text-amber-100">
           {limitReason}
         </p>
       )}
@@ -59,13 +59,13 @@ export default async function ProjectsPage({ params, searchParams }: PageProps<'
         </EmptyState>
       ) : (
         <>
-          <ul aria-label="Projects" className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+          <ul aria-label="Projects" className="divide-y divide-slate-200 dark:divide-slate-800 overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm">
             {page.data.map((project) => (
               <li key={project.id} className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
                 <div className="min-w-0">
-                  <h2 className="font-medium break-words text-slate-900">{project.name}</h2>
-                  {project.description && <p className="mt-0.5 text-sm break-words text-slate-600">{project.description}</p>}
-                  <p className="mt-1 text-xs text-slate-500">
+                  <h2 className="font-medium break-words text-slate-900 dark:text-slate-100">{project.name}</h2>
+                  {project.description && <p className="mt-0.5 text-sm break-words text-slate-600 dark:text-slate-400">{project.description}</p>}
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     Created <time dateTime={project.created_at}>{formatDate(project.created_at)}</time>
                   </p>
                 </div>

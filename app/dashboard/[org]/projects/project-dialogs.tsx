@@ -62,7 +62,7 @@ export function ProjectActions({ slug, project }: { slug: string; project: Proje
       <Button variant="secondary" size="sm" onClick={() => open('edit')} aria-label={`Edit ${project.name}`}>
         Edit
       </Button>
-      <Button variant="ghost" size="sm" onClick={() => open('delete')} aria-label={`Delete ${project.name}`} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+      <Button variant="ghost" size="sm" onClick={() => open('delete')} aria-label={`Delete ${project.name}`} className="text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/50 hover:text-red-800 dark:hover:text-red-200">
         Delete
       </Button>
       <ProjectFormDialog

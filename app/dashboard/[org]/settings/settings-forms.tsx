@@ -32,7 +32,7 @@ export function OrganizationSettingsForm({ slug, name }: { slug: string; name: s
             <Input name="name" defaultValue={submittedValue(state, 'name') ?? name} maxLength={100} autoComplete="organization" />
           </Field>
           <OrganizationUrlField
-            description="Changing it changes the address of every page of this organization; old links stop working."
+            description="Changing it changes the address of every page of this organization; links with the old address lead here for 30 days."
             error={fieldError(state, 'slug')}
             defaultValue={submittedValue(state, 'slug') ?? slug}
           />
