@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Suites that open a database. They run on PGlite always, and again on
 // PostgreSQL when DATABASE_URL is set (CI), so both backends are proven by
 // the one `npm test`.
-const databaseSuites = ['tests/{db,api,auth,tenancy,billing}/**/*.test.ts'];
+const databaseSuites = ['tests/{db,api,auth,tenancy,billing,email}/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -18,7 +18,8 @@ export default defineConfig({
     environment: 'node',
     // The tests run the app against the auth emulator, the Stripe stand-in and
     // their own databases: local mode, as `npm run dev` and the e2e server run it.
-    env: { LOCAL_MODE: '1' },
+    // A fixed outbox key, so no test writes one under .data/.
+    env: { LOCAL_MODE: '1', OUTBOX_SECRET: 'outbox-secret-used-only-by-the-tests-000' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // .ci/run asks for a JSON report to print one pass/fail total across runners.

@@ -261,6 +261,55 @@ export const rateLimitCounters = pgTable(
   (table) => [primaryKey({ columns: [table.bucket, table.key] }), index('rate_limit_counters_expires_index').on(table.expiresAt)],
 );
 
+/**
+ * Email waiting to be sent, and what became of it (lib/email/). Rows are
+ * written by the database itself, in the same transaction as the change that
+ * causes them (the `email_rules` migration), so a change that rolls back
+ * sends nothing and one that commits cannot lose its email. No tenant role
+ * reads or writes it; admins see failures through tenantry.email_failures.
+ * No foreign keys: an organization's farewell email outlives the organization.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The template (lib/email/templates/): `invitation`, `member_removed`, … */
+    kind: text('kind').notNull(),
+    organizationId: uuid('organization_id'),
+    /** The invitation an invitation email is for, so its failure shows beside it on the Members page. */
+    invitationId: uuid('invitation_id'),
+    toEmail: text('to_email').notNull(),
+    /** What the template shows (names, role, links' parts), resolved when the row is written. */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * An invitation's token, sealed with AES-GCM under OUTBOX_SECRET by the app
+     * in the transaction that made it, and cleared once the email is sent, so
+     * the table never holds a usable accept link at rest in plain text.
+     */
+    sealedToken: text('sealed_token'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('email_outbox_due_index').on(table.nextAttemptAt).where(sql`${table.status} in ('pending', 'sending')`),
+    index('email_outbox_invitation_index').on(table.invitationId),
+    check('email_outbox_status', sql`${table.status} in ('pending', 'sending', 'sent', 'failed')`),
+  ],
+);
+
+/** A user's choice about the optional notices; no row means they get them. Invitations and billing failures always go. */
+export const emailPreferences = pgTable('email_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => profiles.id, { onDelete: 'cascade' }),
+  optionalNotices: boolean('optional_notices').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

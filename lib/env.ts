@@ -110,6 +110,24 @@ const schema = z.object({
   ),
   /** Set to 1 by Vercel on its deployments: the client's IP is then read from Vercel's own header. */
   VERCEL: flag,
+
+  // Email (lib/email/)
+  /** `off`: send nothing; admins copy invitation links by hand, as before email. */
+  EMAIL: z.preprocess(emptyAsUndefined, z.enum(['smtp', 'off'], { message: 'must be smtp or off' }).default('smtp')),
+  /** smtp(s)://user:password@host:port; unset in local mode: the mail catcher `npm run dev` starts. */
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^smtps?$/, message: 'must be an SMTP URL such as smtps://user:password@smtp.example.com:465' }).optional(),
+  ),
+  /** The sender, e.g. `Tenantry <hello@example.com>`; the domain must be verified with the provider. */
+  EMAIL_FROM: optionalString,
+  /** Seals invitation tokens in the outbox (AES-GCM); local mode makes one under LOCAL_DATA_DIR. */
+  OUTBOX_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 random characters (openssl rand -base64 32)').optional()),
+  /** Bearer secret for /api/cron/email, the retry sweep a scheduler (Vercel Cron) calls. */
+  CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 random characters').optional()),
+  /** Local mode: the mail catcher's SMTP and inbox ports (scripts/mail-catcher/). */
+  MAIL_CATCHER_SMTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(1025)),
+  MAIL_CATCHER_INBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(1080)),
 });
 
 type RawEnv = z.infer<typeof schema>;
@@ -145,7 +163,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const missing = missingOutsideLocalMode(source);
   if (missing.length > 0) {
     const billingHint = source.BILLING?.trim() === 'off' ? '' : '; BILLING=off runs without Stripe';
-    issues.push(`missing ${missing.join(', ')} (outside local mode every service must be configured${billingHint})`);
+    const emailHint = source.EMAIL?.trim() === 'off' ? '' : '; EMAIL=off runs without email';
+    issues.push(`missing ${missing.join(', ')} (outside local mode every service must be configured${billingHint}${emailHint})`);
   }
   if (!result.success || issues.length > 0) throw new EnvError(issues);
 
@@ -194,6 +213,7 @@ function missingOutsideLocalMode(source: Record<string, string | undefined>): st
     'NEXT_PUBLIC_SUPABASE_URL',
     'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
     ...(source.BILLING?.trim() === 'off' ? [] : ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']),
+    ...(source.EMAIL?.trim() === 'off' ? [] : ['SMTP_URL', 'EMAIL_FROM', 'OUTBOX_SECRET', 'CRON_SECRET']),
   ];
   return required.filter((name) => !source[name]?.trim());
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDatabase } from '@/lib/db';
+import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 
 /**
@@ -17,5 +18,7 @@ import type { Transaction } from '@/lib/tenancy/tenant-transaction';
  */
 export async function asSystem<Result>(work: (tx: Transaction) => Promise<Result>): Promise<Result> {
   const db = await getDatabase();
-  return db.transaction(work);
+  const result = await db.transaction(work);
+  scheduleEmailDelivery(); // a subscription gone past due queues an email
+  return result;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { invitations, memberships, organizations, type Invitation } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { getDatabase } from '@/lib/db';
+import { attachInvitationToken } from '@/lib/email/outbox';
 import { env } from '@/lib/env';
 import { normalizeEmail } from './email-address';
 import { type OrganizationView, organizationSchema } from './organizations';
@@ -70,6 +71,7 @@ export async function inviteMember(
       sql`select invitation_id, token from tenantry.create_invitation(${scope.organization.id}::uuid, ${input.email}::text, ${input.role}::membership_role)`,
     ),
   );
+  await attachInvitationToken(scope.tx, created!.invitation_id, created!.token);
   const [invitation] = await scope.tx.select().from(invitations).where(eq(invitations.id, created!.invitation_id));
   if (!invitation) throw new Error('the invitation just created is not visible to its creator');
   return { invitation: presentInvitation(invitation), accept_url: `${env().NEXT_PUBLIC_SITE_URL}/invite/${created!.token}` };

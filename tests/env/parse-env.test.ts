@@ -11,6 +11,10 @@ const PRODUCTION = {
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
   STRIPE_SECRET_KEY: 'sk_live_123',
   STRIPE_WEBHOOK_SECRET: 'whsec_real_endpoint_secret',
+  SMTP_URL: 'smtps://resend:re_key@smtp.resend.com:465',
+  EMAIL_FROM: 'Tenantry <hello@example.com>',
+  OUTBOX_SECRET: 'a-long-random-outbox-secret-of-32-chars',
+  CRON_SECRET: 'a-long-random-cron-secret',
 };
 
 function issuesOf(source: Record<string, string>): string[] {
@@ -72,8 +76,9 @@ describe('environment', () => {
     for (const NODE_ENV of ['production', 'development', 'test']) {
       const issues = issuesOf({ NODE_ENV });
       expect(issues).toEqual([
-        'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET ' +
-          '(outside local mode every service must be configured; BILLING=off runs without Stripe)',
+        'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, ' +
+          'SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET ' +
+          '(outside local mode every service must be configured; BILLING=off runs without Stripe; EMAIL=off runs without email)',
       ]);
     }
   });
