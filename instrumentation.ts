@@ -3,6 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDatabase } = await import('@/lib/db');
+  // Local mode has no scheduler to call /api/cron/email: the server sweeps the outbox itself.
+  (await import('@/lib/email/schedule-delivery')).startLocalEmailSweep();
   await getDatabase().catch((error: unknown) => {
     // Not fatal: /api/health reports it and the next request retries.
     console.error(`[startup] database not reachable yet: ${error instanceof Error ? error.message : String(error)}`);

@@ -59,6 +59,15 @@ if (env.billingMode === 'off') {
   lines.push('  billing    Stripe');
 }
 
+if (env.EMAIL === 'off') {
+  lines.push('  email      off (EMAIL=off): copy invitation links by hand');
+} else if (env.SMTP_URL) {
+  lines.push(`  email      SMTP at ${new URL(env.SMTP_URL).host}  (previews at ${siteUrl}/dev/emails)`);
+} else {
+  lines.push(`  email      local: mail catcher, inbox at http://127.0.0.1:${env.MAIL_CATCHER_INBOX_PORT}  (previews at ${siteUrl}/dev/emails; set SMTP_URL to send for real)`);
+  run('The mail catcher', tsx, ['scripts/mail-catcher/main.ts']);
+}
+
 console.log(`\n${lines.join('\n')}\n`);
 
 const port = new URL(siteUrl).port || '3000';

@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AUTH_EMULATOR_PUBLISHABLE_KEY, AUTH_EMULATOR_SECRET_KEY, E2E_STRIPE_STAND_IN_PORT } from '../lib/local-stand-ins';
+import { E2E_INBOX_PORT } from './mail-catcher/ports';
 import { startAuthEmulator } from './auth-emulator/server';
+import { startMailCatcher } from './mail-catcher/server';
 import { runNext } from './next-process';
 import { startStripeStandIn } from './stripe-stand-in/server';
 
@@ -49,6 +51,9 @@ const stripe = await startStripeStandIn({
 });
 // Billing tests reach it (to move its clock) on this fixed port.
 console.log(`[e2e] Stripe stand-in on ${stripe.url}`);
+// The stories read the emails the app sent from its inbox (e2e/support/inbox.ts).
+const mail = await startMailCatcher({ smtpPort: Number(process.env.E2E_SMTP_PORT ?? 0), inboxPort: Number(process.env.E2E_INBOX_PORT ?? E2E_INBOX_PORT) });
+console.log(`[e2e] mail catcher inbox on ${mail.inboxUrl}`);
 const next = runNext(['start', '--port', port], {
   env: {
     ...serverEnv,
@@ -56,6 +61,7 @@ const next = runNext(['start', '--port', port], {
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: AUTH_EMULATOR_PUBLISHABLE_KEY,
     SUPABASE_SECRET_KEY: AUTH_EMULATOR_SECRET_KEY,
     STRIPE_API_BASE: stripe.url,
+    SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
   },
   ownProcessGroup: false,
 });
@@ -65,7 +71,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   next.stop();
-  await Promise.all([emulator.close().catch(() => {}), stripe.close().catch(() => {})]);
+  await Promise.all([emulator.close().catch(() => {}), stripe.close().catch(() => {}), mail.close().catch(() => {})]);
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }

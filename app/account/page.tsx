@@ -7,11 +7,13 @@ import { Card } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { accountDeletionConfirmation, organizationsBlockingDeletion } from '@/lib/account/delete-account';
+import { optionalNoticesEnabled } from '@/lib/email/invitation-email';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../dashboard/_components/app-header';
 import { requireCaller } from '../dashboard/_lib/organization-access';
 import { signOut } from '../dashboard/actions';
 import { DeleteAccountCard } from './delete-account-card';
+import { EmailNoticesCard } from './email-notices-card';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -21,7 +23,7 @@ export const metadata: Metadata = { title: 'Account' };
  */
 export default async function AccountPage() {
   const caller = await requireCaller('/account');
-  const [me, blocking] = await Promise.all([getMe(caller), organizationsBlockingDeletion(caller)]);
+  const [me, blocking, noticesEnabled] = await Promise.all([getMe(caller), organizationsBlockingDeletion(caller), optionalNoticesEnabled(caller)]);
 
   return (
     <div className="min-h-dvh bg-slate-50 dark:bg-slate-950">
@@ -75,6 +77,8 @@ export default async function AccountPage() {
             </ul>
           )}
         </Card>
+
+        <EmailNoticesCard enabled={noticesEnabled} />
 
         <Card
           title="Sign out"

@@ -26,7 +26,8 @@ export function smtpUrl(): string | null {
 
 /** A sender over SMTP at `url`: one connection per sweep, closed by `close`. */
 export function smtpSender(url: string, from: string): { send: SendEmail; close(): void } {
-  const transporter = nodemailer.createTransport(url, {
+  const transporter = nodemailer.createTransport({
+    url,
     // An unreachable server must fail the attempt quickly: the sweep retries it later.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

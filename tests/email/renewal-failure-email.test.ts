@@ -33,8 +33,8 @@ it('a renewal that fails emails the owners and admins to update the card, and no
   const checkout = await as(ada.token).post('/api/v1/orgs/acme/billing/checkout', { plan: 'pro', interval: 'month' });
   expect((await payCheckout(checkout.body.url)).status).toBe(303);
   await expect.poll(async () => (await env.query<{ status: string }>('select status from subscriptions'))[0]?.status, { timeout: 20_000 }).toBe('active');
-  const [{ stripe_customer_id: customer }] = await env.query<{ stripe_customer_id: string }>('select stripe_customer_id from subscriptions');
-  await saveCardThatFailsCharges(env.stripe, customer);
+  const [subscription] = await env.query<{ stripe_customer_id: string }>('select stripe_customer_id from subscriptions');
+  await saveCardThatFailsCharges(env.stripe, subscription!.stripe_customer_id);
 
   await env.standIn.advanceClock(32 * DAY);
   await expect.poll(async () => (await env.query<{ status: string }>('select status from subscriptions'))[0]?.status, { timeout: 20_000 }).toBe('past_due');

@@ -5,6 +5,7 @@ import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
+import { listEmailFailures } from '@/lib/email/invitation-email';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
 import { hasAtLeast } from '@/lib/tenancy/roles';
@@ -12,13 +13,14 @@ import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
 import { readInOrganization } from '../../_lib/organization-access';
+import { EmailFailureNotice, ResendInvitationButton } from './email-notices';
 import { InviteMemberButton, LeaveButton, MemberActions, RevokeInvitationButton } from './member-dialogs';
 
 export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: PageProps<'/dashboard/[org]/members'>) {
   const { org: slug } = await params;
-  const { organization, myRole, myUserId, members, invitations, plan, seatsUsed } = await readInOrganization(slug, 'member', async (scope) => {
+  const { organization, myRole, myUserId, members, invitations, plan, seatsUsed, emailFailures } = await readInOrganization(slug, 'member', async (scope) => {
     const isAdmin = hasAtLeast(scope.membership.role, 'admin');
     return {
       organization: scope.organization,
@@ -29,6 +31,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
       seatsUsed: (await usageOf(scope.tx, scope.organization.id)).members,
       // Only admins may see invitations (RLS agrees); members get none.
       invitations: isAdmin ? (await listInvitations(scope)).filter((invitation) => invitation.status === 'pending' || invitation.status === 'expired') : null,
+      emailFailures: isAdmin ? await listEmailFailures(scope) : [],
     };
   });
   const isAdmin = hasAtLeast(myRole, 'admin');
@@ -125,6 +128,8 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
         </Table>
       </div>
 
+      <EmailFailureNotice failures={emailFailures} />
+
       {invitations && (
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <div>
@@ -132,7 +137,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
               Pending invitations
             </h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              A link is shown once, when it is created. To send a new one, revoke the invitation and invite again.
+              Invitations are emailed; a link is also shown once, when it is created. Resend makes a new link and the old one stops working.
             </p>
           </div>
           {invitations.length === 0 ? (
@@ -149,7 +154,10 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                       <RoleBadge role={invitation.role} />
                       <Expiry invitation={invitation} prefix="Expires " />
                     </p>
-                    <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} className="-ml-3" />
+                    <div className="-ml-3 flex flex-wrap items-center gap-2">
+                      <ResendInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                      <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -180,7 +188,10 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                           <Expiry invitation={invitation} />
                         </TableCell>
                         <TableCell className="text-right">
-                          <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                          <div className="flex items-center justify-end gap-2">
+                            <ResendInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                            <RevokeInvitationButton slug={slug} invitation={{ id: invitation.id, email: invitation.email }} />
+                          </div>
                         </TableCell>
                       </TableRow>
                     ))}
