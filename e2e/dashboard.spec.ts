@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createOrganization, invite, reviewPage, uniqueAccount, uniqueName } from './support/dashboard';
+import { emailTo, linkIn } from './support/inbox';
 import { signIn } from './support/sign-in';
 
 // Whole stories with two browsers, screenshots and axe scans: longer than the default minute.
@@ -69,10 +70,14 @@ test('an owner sets up an organization and a member joins through the link with 
   await expect(pending.getByRole('cell', { name: member.email, exact: true })).toBeVisible();
   await reviewPage(page, testInfo, 'members-owner');
 
-  // The member opens the link signed out, signs in from there and comes back to accept.
+  // The member gets the invitation by email, opens its link signed out, signs in from there and comes back to accept.
+  const email = await emailTo(member.email, new RegExp(`invited you to ${organizationName}`));
+  expect(email.subject).toBe(`Olivia Owner invited you to ${organizationName} on Tenantry`);
+  const emailedLink = linkIn(email, `${new URL(link).origin}/invite/`);
+  expect(emailedLink).toBe(link);
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
-  await memberPage.goto(link);
+  await memberPage.goto(emailedLink);
   await expect(memberPage.getByRole('heading', { name: `Join ${organizationName}` })).toBeVisible();
   await expect(memberPage.getByText('Olivia Owner')).toBeVisible();
   await reviewPage(memberPage, testInfo, 'invite-signed-out');

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 import { planForLookupKey } from './plans';
 import { getStripe } from './stripe-client';
@@ -46,6 +47,7 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
   }
 
   const listed = await getStripe().subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
+  scheduleEmailDelivery(); // a status gone past_due or canceled writes its email
   const before = new Map(
     (await tx.select().from(subscriptions).where(eq(subscriptions.organizationId, organization.id))).map((row) => [row.id, row]),
   );

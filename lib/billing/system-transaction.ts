@@ -1,6 +1,5 @@
 import 'server-only';
 import { getDatabase } from '@/lib/db';
-import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import type { Transaction } from '@/lib/tenancy/tenant-transaction';
 
 /**
@@ -18,7 +17,5 @@ import type { Transaction } from '@/lib/tenancy/tenant-transaction';
  */
 export async function asSystem<Result>(work: (tx: Transaction) => Promise<Result>): Promise<Result> {
   const db = await getDatabase();
-  const result = await db.transaction(work);
-  scheduleEmailDelivery(); // a subscription gone past due queues an email
-  return result;
+  return db.transaction(work);
 }

@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { resultRows, type Transaction } from '@/lib/tenancy/tenant-transaction';
 import { renderEmail } from './render-email';
 import { openToken, sealToken } from './seal';
+import { scheduleEmailDelivery } from './schedule-delivery';
 import { outboxSecret } from './secret';
 import { EMAIL_KINDS, type EmailKind, type EmailPayload } from './templates/contents';
 import { emailFrom, smtpSender, smtpUrl, type SendEmail } from './transport';
@@ -27,6 +28,7 @@ export function retryDelaySeconds(attempts: number): number {
 export async function attachInvitationToken(tx: Transaction, invitationId: string, token: string): Promise<void> {
   if (env().EMAIL === 'off') return;
   await tx.execute(sql`select tenantry.attach_invitation_token(${invitationId}::uuid, ${sealToken(token, outboxSecret())}::text)`);
+  scheduleEmailDelivery();
 }
 
 interface OutboxRow {

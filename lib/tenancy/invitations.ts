@@ -6,6 +6,7 @@ import { invitations, memberships, organizations, type Invitation } from '@/db/s
 import type { Caller } from '@/lib/auth/caller';
 import { getDatabase } from '@/lib/db';
 import { attachInvitationToken } from '@/lib/email/outbox';
+import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { env } from '@/lib/env';
 import { normalizeEmail } from './email-address';
 import { type OrganizationView, organizationSchema } from './organizations';
@@ -111,6 +112,7 @@ export function acceptInvitationForMyEmail(caller: Caller, invitationId: string)
 }
 
 async function joinedOrganization(tx: Transaction, caller: Caller, organizationId: string): Promise<OrganizationView> {
+  scheduleEmailDelivery(); // the inviter's notice
   const [row] = await tx
     .select({ organization: organizations, role: memberships.role })
     .from(organizations)

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, profiles, type Membership, type Profile } from '@/db/schema';
+import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { notFound } from '@/lib/http/app-error';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
@@ -40,6 +41,7 @@ export async function listMembers(scope: TenantScope): Promise<MemberView[]> {
  */
 export async function changeRole(scope: TenantScope, userId: string, role: MembershipRole): Promise<MemberView> {
   await scope.tx.execute(sql`select tenantry.change_role(${scope.organization.id}::uuid, ${userId}::uuid, ${role}::membership_role)`);
+  scheduleEmailDelivery(); // the member's notice, written by the database
   return findMember(scope, userId);
 }
 
@@ -50,6 +52,7 @@ export async function changeRole(scope: TenantScope, userId: string, role: Membe
  */
 export async function removeMember(scope: TenantScope, userId: string): Promise<void> {
   await scope.tx.execute(sql`select tenantry.remove_member(${scope.organization.id}::uuid, ${userId}::uuid)`);
+  scheduleEmailDelivery();
 }
 
 /**
@@ -58,6 +61,7 @@ export async function removeMember(scope: TenantScope, userId: string): Promise<
  */
 export async function transferOwnership(scope: TenantScope, userId: string): Promise<MemberView> {
   await scope.tx.execute(sql`select tenantry.transfer_ownership(${scope.organization.id}::uuid, ${userId}::uuid)`);
+  scheduleEmailDelivery();
   return findMember(scope, userId);
 }
 

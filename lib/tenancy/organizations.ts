@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
+import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
 import type { TenantScope } from './tenant-scope';
 import { asUser, resultRows, type Transaction } from './tenant-transaction';
@@ -109,6 +110,7 @@ export async function updateOrganization(
 export async function deleteOrganization(scope: TenantScope): Promise<void> {
   await cancelSubscriptionsBeforeDelete(scope.organization);
   await scope.tx.execute(sql`select tenantry.delete_organization(${scope.organization.id}::uuid)`);
+  scheduleEmailDelivery(); // the members' notices, written before the rows went
 }
 
 /** A text[] parameter that both drivers bind the same way. */

@@ -2,7 +2,6 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
 import { getDatabase } from '@/lib/db';
-import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { fromDatabaseRule } from './database-rule-error';
 
 type Database = Awaited<ReturnType<typeof getDatabase>>;
@@ -20,7 +19,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export async function asUser<Result>(caller: Caller, work: (tx: Transaction) => Promise<Result>): Promise<Result> {
   const db = await getDatabase();
   try {
-    const result = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       // set_config(..., true) is SET LOCAL: both end with this transaction, so a
       // pooled connection never carries one caller's identity into the next.
       await tx.execute(
@@ -28,9 +27,6 @@ export async function asUser<Result>(caller: Caller, work: (tx: Transaction) => 
       );
       return work(tx);
     });
-    // Email the change queued (the outbox rows the database wrote) goes out after the response.
-    scheduleEmailDelivery();
-    return result;
   } catch (error) {
     throw fromDatabaseRule(error);
   }
