@@ -155,19 +155,9 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = '' AS $$
 DECLARE
   target public.invitations;
 BEGIN
-  PERFORM tenantry.require_role(organization, 'admin');
-  SELECT * INTO target FROM public.invitations i
-  WHERE i.id = invitation AND i.organization_id = organization
-  FOR UPDATE;
-  IF NOT FOUND THEN
-    PERFORM tenantry.fail('not_found', 'Invitation not found');
-  END IF;
-  IF target.accepted_at IS NOT NULL THEN
-    PERFORM tenantry.fail('invitation_used', 'This invitation has already been accepted.');
-  END IF;
-  IF target.revoked_at IS NULL THEN
-    UPDATE public.invitations SET revoked_at = now() WHERE id = target.id;
-  END IF;
+  -- Checks the caller is an admin, and refuses an accepted invitation.
+  PERFORM tenantry.revoke_invitation(organization, invitation);
+  SELECT * INTO target FROM public.invitations i WHERE i.id = invitation;
   RETURN QUERY SELECT c.invitation_id, c.token FROM tenantry.create_invitation(organization, target.email, target.role) c;
 END
 $$;

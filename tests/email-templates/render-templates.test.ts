@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '@/lib/email/render-email';
-import { EMAIL_KINDS, type EmailPayload } from '@/lib/email/templates/contents';
+import { EMAIL_KINDS, SAMPLE_PAYLOAD } from '@/lib/email/templates/contents';
 
 const SITE = 'https://app.example.com';
-const payload: EmailPayload = {
-  organization_name: 'Acme',
-  organization_slug: 'acme',
-  actor_name: 'Olivia Owner',
-  inviter_email: 'olivia@example.com',
-  role: 'admin',
-  previous_role: 'member',
-  expires_at: '2030-01-08T12:00:00.000Z',
-  member_email: 'new@example.com',
-  plan: 'pro',
-};
+const payload = SAMPLE_PAYLOAD;
 
 function links(html: string): string[] {
   return [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));

@@ -35,6 +35,19 @@ export interface EmailInput {
   toEmail: string;
 }
 
+/** Made-up values for the previews at /dev/emails and the template tests. */
+export const SAMPLE_PAYLOAD: EmailPayload = {
+  organization_name: 'Acme',
+  organization_slug: 'acme',
+  actor_name: 'Olivia Owner',
+  inviter_email: 'olivia@example.com',
+  role: 'admin',
+  previous_role: 'member',
+  expires_at: '2030-01-08T12:00:00.000Z',
+  member_email: 'new.hire@example.com',
+  plan: 'pro',
+};
+
 const OPTIONAL_FOOTNOTE = 'You can turn off these notices on your account page.';
 
 function formatDate(value: string | null | undefined): string {
