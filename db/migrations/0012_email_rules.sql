@@ -184,8 +184,9 @@ END
 $$;
 --> statement-breakpoint
 
--- Emails that could not be delivered, for the organization's admins (the
--- Members page shows "invitation email bounced").
+-- Invitation emails that could not be delivered, for the organization's
+-- admins (the Members page shows "invitation email bounced"), while the
+-- invitation is still pending: a resend or a revoke clears the notice.
 CREATE OR REPLACE FUNCTION tenantry.email_failures(organization uuid)
 RETURNS TABLE (id uuid, kind text, invitation_id uuid, to_email text, last_error text, failed_at timestamptz)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
@@ -193,7 +194,9 @@ BEGIN
   PERFORM tenantry.require_role(organization, 'admin');
   RETURN QUERY SELECT e.id, e.kind, e.invitation_id, e.to_email, e.last_error, e.next_attempt_at
   FROM public.email_outbox e
-  WHERE e.organization_id = organization AND e.status = 'failed'
+  JOIN public.invitations i ON i.id = e.invitation_id
+  WHERE e.organization_id = organization AND e.status = 'failed' AND e.kind = 'invitation'
+    AND i.accepted_at IS NULL AND i.revoked_at IS NULL
   ORDER BY e.created_at DESC LIMIT 50;
 END
 $$;

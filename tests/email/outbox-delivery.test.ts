@@ -118,7 +118,7 @@ describe('the email outbox', () => {
     expect(rows.some((row) => row.attempts > 1)).toBe(true);
   });
 
-  it('a permanent failure is recorded and shown to the organization\'s admins, not to its members', async () => {
+  it('a permanent failure is recorded and shown to the organization\'s admins until resent, and never to its members', async () => {
     const { invitation } = await invite('no-such-mailbox@example.com');
     const refusing = async () => {
       throw Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 });
@@ -129,6 +129,10 @@ describe('the email outbox', () => {
 
     const failures = await tenantScope.inOrganization(environment.owner, 'acme', 'admin', (scope) => invitationEmail.listEmailFailures(scope));
     expect(failures).toContainEqual(expect.objectContaining({ invitationId: invitation.id, toEmail: 'no-such-mailbox@example.com', kind: 'invitation' }));
+    // Resending (after fixing the address, or to try again) clears the notice: the bounced invitation is revoked.
+    await tenantScope.inOrganization(environment.owner, 'acme', 'admin', (scope) => invitationEmail.resendInvitation(scope, invitation.id));
+    const afterResend = await tenantScope.inOrganization(environment.owner, 'acme', 'admin', (scope) => invitationEmail.listEmailFailures(scope));
+    expect(afterResend.map((failure) => failure.invitationId)).not.toContain(invitation.id);
 
     const member = makeCaller('member@example.com');
     await createProfile(member);
