@@ -2,8 +2,8 @@ import 'server-only';
 import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions } from '@/db/schema';
-import { hasAtLeast } from '@/lib/tenancy/roles';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import { hasAtLeast } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
 import { currentPlan, usageOf } from './entitlements';
 import { BILLING_INTERVALS, PLAN_IDS } from './plans';
 

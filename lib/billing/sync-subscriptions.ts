@@ -2,11 +2,11 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Transaction } from '@/lib/tenancy/tenant-transaction';
+import { recordAuditEvent } from '@/lib/tenant/audit';
+import type { Transaction } from '@/lib/tenant/transaction';
 import { planForLookupKey } from './plans';
 import { getStripe } from './stripe-client';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
 
 /** The audit trail's actor for changes Stripe made (a renewal, a cancellation at period end, a portal action). */
 export const STRIPE_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
@@ -106,7 +106,7 @@ async function cancelOrphanedSubscriptions(systemTx: Transaction, customerId: st
 
 /** `syncSubscriptions` in a transaction of its own: after Checkout's success redirect, before a new checkout. */
 export function syncSubscriptionsNow(customerId: string): Promise<Subscription[] | null> {
-  return asSystem((tx) => syncSubscriptions(tx, customerId));
+  return asSystem('billing-sync', (tx) => syncSubscriptions(tx, customerId));
 }
 
 function toRow(subscription: Stripe.Subscription, organizationId: string): typeof subscriptions.$inferInsert {

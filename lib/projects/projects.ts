@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { projects, type Project } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import type { TenantScope } from '@/lib/tenant/membership';
 
 /*
  * The example tenant-owned resource. To add your own, copy this file and the

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
-import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
-import type { TenantScope } from './tenant-scope';
-import { asUser, resultRows, type Transaction } from './tenant-transaction';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
+import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
 import { slugFromName } from './slug-from-name';
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;

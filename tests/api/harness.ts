@@ -127,7 +127,7 @@ export async function useTestEnvironment(supabaseUrl: string, extraEnv: Record<s
   });
   const database = await createTestDatabase();
   // Not a React hook, despite the name: it points lib/db at this file's database.
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   return database;
 }

@@ -1,4 +1,4 @@
-import { hasAtLeast } from '@/lib/tenancy/roles';
+import { hasAtLeast } from '@/lib/tenant/roles';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';

@@ -2,15 +2,15 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { toFormState, type FormFailure } from '@/app/_components/ui/form-state';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { AppError, type ErrorCode } from '@/lib/http/app-error';
-import type { MembershipRole } from '@/lib/tenancy/roles';
+import type { MembershipRole } from '@/lib/tenant/roles';
 import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
 import type { RateLimitedAction } from '@/lib/rate-limit/limits';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { currentSlugFor } from '@/lib/tenancy/organizations';
-import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
+import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
 
 /** The signed-in caller, or a trip to /login that comes back to `returnTo`. */
 export async function requireCaller(returnTo: string): Promise<Caller> {

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { toFormState, type FormState } from '@/app/_components/ui/form-state';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
 import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';

@@ -7,7 +7,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
-import { hasAtLeast } from '@/lib/tenancy/roles';
+import { hasAtLeast } from '@/lib/tenant/roles';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
