@@ -6,6 +6,7 @@ import { hasAtLeast } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
 import { currentPlan, usageOf } from './entitlements';
 import { BILLING_INTERVALS, PLAN_IDS } from './plans';
+import { ENDED_STATUSES } from './subscription-status';
 
 const limitSchema = z.number().int().nullable().describe('null: unlimited');
 
@@ -41,7 +42,7 @@ export async function getBillingOverview(scope: TenantScope): Promise<BillingOve
     .select()
     .from(subscriptions)
     .where(
-      and(eq(subscriptions.organizationId, organizationId), notInArray(subscriptions.status, ['canceled', 'incomplete_expired'])),
+      and(eq(subscriptions.organizationId, organizationId), notInArray(subscriptions.status, [...ENDED_STATUSES])),
     )
     .orderBy(desc(subscriptions.stripeCreatedAt))
     .limit(1);

@@ -1,15 +1,14 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { toFormState, type FormState } from '@/app/_components/ui/form-state';
-import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { toFormState, type FormState } from '@/lib/http/form-state';
+import { loginPath, requireCaller } from '@/lib/auth/page-access';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitation } from '@/lib/tenancy/invitations';
 
 export async function acceptInvitationAction(token: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller();
-  if (!caller) redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+  const caller = await requireCaller(`/invite/${token}`);
   let slug: string;
   try {
     await limitServerAction('invitations.accept', caller);
@@ -25,5 +24,5 @@ export async function acceptInvitationAction(token: string, _previous: FormState
 export async function switchAccountAction(token: string) {
   const supabase = await createSupabaseServerClient();
   await supabase.auth.signOut();
-  redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+  redirect(loginPath(`/invite/${token}`));
 }

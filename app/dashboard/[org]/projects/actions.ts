@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { createProject, createProjectInput, deleteProject, updateProject, updateProjectInput } from '@/lib/projects/projects';
-import { actInOrganization, textField } from '../../_lib/organization-access';
+import { actInOrganization, textField } from '@/lib/auth/action-access';
 
 function projectInput(formData: FormData) {
   const description = textField(formData, 'description').trim();

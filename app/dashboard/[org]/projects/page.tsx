@@ -8,7 +8,7 @@ import { ArrivalToast } from '../../_components/arrival-toast';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate } from '../../_lib/format';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { pageCursor } from '../../_lib/page-cursor';
 import { NewProjectButton, ProjectActions } from './project-dialogs';
 
