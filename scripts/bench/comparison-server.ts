@@ -31,7 +31,7 @@ import { AppError } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { pageQuerySchema, toPageRequest } from '@/lib/http/pagination';
 import { parseQuery } from '@/lib/http/parse-input';
-import { listProjects } from '@/lib/projects/projects';
+import { listProjects } from '@/lib/projects/service';
 import { inOrganization } from '@/lib/tenant/membership';
 import { toNextRequest, writeResponse } from '../route-handler-over-http';
 

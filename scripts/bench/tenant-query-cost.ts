@@ -37,7 +37,7 @@ import { memberships, organizations, profiles, projects } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
 // Renamed: it is not a React hook, whatever its name says.
 import { useDatabase as attachDatabase } from '@/lib/tenant/database';
-import { listProjects } from '@/lib/projects/projects';
+import { listProjects } from '@/lib/projects/service';
 import { inOrganization, requireMembership } from '@/lib/tenant/membership';
 import { asUser, resultRows } from '@/lib/tenant/transaction';
 

@@ -22,14 +22,14 @@ const bob = makeCaller('bob@example.com'); // owner of bobco, outsider to acme
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // Not a React hook, despite the name: it points lib/db at this file's database.
+  // Not a React hook, despite the name: it points lib/tenant/database at this file's database.
   const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
   const { inOrganization } = await import('@/lib/tenant/membership');
   const { inviteMember, acceptInvitation } = await import('@/lib/tenancy/invitations');
-  const { createProject } = await import('@/lib/projects/projects');
+  const { createProject } = await import('@/lib/projects/service');
 
   for (const caller of [ada, cara, dan, bob]) await upsertProfile({ id: caller.userId, email: caller.email! });
   organizationIds.acme = (await createOrganization(ada, { name: 'Acme', slug: 'acme' })).id;

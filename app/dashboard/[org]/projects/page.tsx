@@ -3,7 +3,7 @@ import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Pagination } from '@/app/_components/ui/pagination';
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
-import { listProjects } from '@/lib/projects/projects';
+import { listProjects } from '@/lib/projects/service';
 import { ArrivalToast } from '../../_components/arrival-toast';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
