@@ -1,13 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import type { Caller } from '@/lib/tenant/caller';
-import { getCurrentCaller } from './current-caller';
 import { AppError } from '@/lib/http/app-error';
-import type { MembershipRole } from '@/lib/tenant/roles';
 import { PATHNAME_HEADER } from '@/lib/navigation/pathname-header';
 import { currentSlugFor } from '@/lib/tenancy/organizations';
+import type { Caller } from '@/lib/tenant/caller';
 import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
+import type { MembershipRole } from '@/lib/tenant/roles';
+import { getCurrentCaller } from './current-caller';
 
 /**
  * How pages reach the caller and the membership check: one helper each, so
