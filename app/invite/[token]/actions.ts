@@ -2,13 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { toFormState, type FormState } from '@/lib/http/form-state';
-import { loginPath, requireCaller } from '@/lib/auth/page-access';
+import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitation } from '@/lib/tenancy/invitations';
 
 export async function acceptInvitationAction(token: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const caller = await requireCaller(`/invite/${token}`);
+  const caller = await getCurrentCaller();
+  if (!caller) redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
   let slug: string;
   try {
     await limitServerAction('invitations.accept', caller);
@@ -24,5 +25,5 @@ export async function acceptInvitationAction(token: string, _previous: FormState
 export async function switchAccountAction(token: string) {
   const supabase = await createSupabaseServerClient();
   await supabase.auth.signOut();
-  redirect(loginPath(`/invite/${token}`));
+  redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
 }

@@ -4,7 +4,6 @@ import { Button } from '@/app/_components/ui/button';
 import { ButtonLink } from '@/app/_components/ui/button-link';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
-import { loginPath } from '@/lib/auth/page-access';
 import { AppError } from '@/lib/http/app-error';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { previewInvitation, type InvitationPreview } from '@/lib/tenancy/invitations';
@@ -36,7 +35,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
     );
   }
   const invitation = await previewInvitation(token);
-  const returnHere = loginPath(`/invite/${token}`);
+  const returnHere = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
 
   // A token that matches nothing answers 404, with this folder's not-found.tsx.
   if (!invitation) notFound();
