@@ -2,7 +2,7 @@
 // the first visitor does not wait for PGlite to boot.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getDatabase } = await import('@/lib/db');
+  const { getDatabase } = await import('@/lib/tenant/database');
   // Local mode has no scheduler to call /api/cron/email: the server sweeps the outbox itself.
   (await import('@/lib/email/schedule-delivery')).startLocalEmailSweep();
   await getDatabase().catch((error: unknown) => {

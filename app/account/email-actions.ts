@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { setOptionalNotices } from '@/lib/email/invitation-email';
-import { formFailure, requireCaller, textField } from '../dashboard/_lib/organization-access';
+import { formFailure, textField } from '@/lib/auth/action-access';
+import { requireCaller } from '@/lib/auth/page-access';
 
 export async function setOptionalNoticesAction(_previous: FormState | null, formData: FormData): Promise<FormState> {
   const caller = await requireCaller('/account');

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { FormMessage } from '@/app/_components/ui/form-message';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { setOptionalNoticesAction } from './email-actions';
 
 /** The optional notices can be turned off; invitations and billing failures always go. */

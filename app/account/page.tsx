@@ -10,7 +10,7 @@ import { accountDeletionConfirmation, organizationsBlockingDeletion } from '@/li
 import { optionalNoticesEnabled } from '@/lib/email/invitation-email';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../dashboard/_components/app-header';
-import { requireCaller } from '../dashboard/_lib/organization-access';
+import { requireCaller } from '@/lib/auth/page-access';
 import { signOut } from '../dashboard/actions';
 import { DeleteAccountCard } from './delete-account-card';
 import { EmailNoticesCard } from './email-notices-card';

@@ -1,10 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { env } from '@/lib/env';
-import { asUser, resultRows } from '@/lib/tenancy/tenant-transaction';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
-import { attachInvitationToken } from './outbox';
+import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
+import type { TenantScope } from '@/lib/tenant/membership';
+import { sealToken } from './seal';
+import { scheduleEmailDelivery } from './schedule-delivery';
+import { outboxSecret } from './secret';
 
 /**
  * "Resend" on the Members page: the old link stops working and a new
@@ -20,6 +22,17 @@ export async function resendInvitation(scope: TenantScope, invitationId: string)
   );
   await attachInvitationToken(scope.tx, created!.invitation_id, created!.token);
   return { invitationId: created!.invitation_id, acceptUrl: `${env().NEXT_PUBLIC_SITE_URL}/invite/${created!.token}` };
+}
+
+/**
+ * Gives the invitation email written by tenantry.create_invitation its token,
+ * sealed, in the same transaction: the email can carry the accept link, and
+ * the table never holds it in plain text.
+ */
+export async function attachInvitationToken(tx: Transaction, invitationId: string, token: string): Promise<void> {
+  if (env().EMAIL === 'off') return;
+  await tx.execute(sql`select tenantry.attach_invitation_token(${invitationId}::uuid, ${sealToken(token, outboxSecret())}::text)`);
+  scheduleEmailDelivery();
 }
 
 export interface EmailFailure {

@@ -1,11 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDatabase } from '@/lib/db';
+import type { z } from 'zod';
 import { env } from '@/lib/env';
-import { resultRows, type Transaction } from '@/lib/tenancy/tenant-transaction';
+import { asSystem } from '@/lib/tenant/system';
+import { resultRows } from '@/lib/tenant/transaction';
 import { renderEmail } from './render-email';
-import { openToken, sealToken } from './seal';
-import { scheduleEmailDelivery } from './schedule-delivery';
+import type { deliveryReportSchema } from './operations';
+import { openToken } from './seal';
 import { outboxSecret } from './secret';
 import { EMAIL_KINDS, type EmailKind, type EmailPayload } from './templates/contents';
 import { emailFrom, smtpSender, smtpUrl, type SendEmail } from './transport';
@@ -20,17 +21,6 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
-/**
- * Gives the invitation email written by tenantry.create_invitation its token,
- * sealed, in the same transaction: the email can carry the accept link, and
- * the table never holds it in plain text.
- */
-export async function attachInvitationToken(tx: Transaction, invitationId: string, token: string): Promise<void> {
-  if (env().EMAIL === 'off') return;
-  await tx.execute(sql`select tenantry.attach_invitation_token(${invitationId}::uuid, ${sealToken(token, outboxSecret())}::text)`);
-  scheduleEmailDelivery();
-}
-
 interface OutboxRow {
   id: string;
   kind: string;
@@ -40,11 +30,7 @@ interface OutboxRow {
   attempts: number;
 }
 
-export interface DeliveryReport {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
+export type DeliveryReport = z.infer<typeof deliveryReportSchema>;
 
 export interface DeliveryOptions {
   /** How to send; the SMTP server of the environment by default. */
@@ -69,11 +55,10 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
     if (!url) return report; // EMAIL=off
     sender = smtpSender(url, emailFrom());
   }
-  const db = await getDatabase();
   const now = options.now ?? new Date();
   try {
     const claimed = resultRows<OutboxRow>(
-      await db.execute(sql`
+      await asSystem('email-delivery', (tx) => tx.execute(sql`
         update public.email_outbox o
         set status = 'sending', attempts = o.attempts + 1,
             next_attempt_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${CLAIM_LEASE_SECONDS})
@@ -84,22 +69,24 @@ export async function deliverDueEmails(options: DeliveryOptions = {}): Promise<D
           limit ${options.batch ?? 50}
           for update skip locked
         )
-        returning o.id, o.kind, o.to_email, o.payload, o.sealed_token, o.attempts`),
+        returning o.id, o.kind, o.to_email, o.payload, o.sealed_token, o.attempts`)),
     );
     for (const row of claimed) {
       const outcome = await deliverOne(row, sender.send);
+      // Each outcome is its own short transaction: SMTP is never waited on while a row or the connection is held.
+      const record = (statement: ReturnType<typeof sql>) => asSystem('email-delivery', (tx) => tx.execute(statement));
       if (outcome === null) {
-        await db.execute(sql`
+        await record(sql`
           update public.email_outbox set status = 'sent', sent_at = now(), sealed_token = null, last_error = null
           where id = ${row.id}::uuid`);
         report.sent += 1;
       } else if (outcome.permanent || row.attempts >= MAX_ATTEMPTS) {
-        await db.execute(sql`
+        await record(sql`
           update public.email_outbox set status = 'failed', sealed_token = null, last_error = ${outcome.message}, next_attempt_at = now()
           where id = ${row.id}::uuid`);
         report.failed += 1;
       } else {
-        await db.execute(sql`
+        await record(sql`
           update public.email_outbox
           set status = 'pending', last_error = ${outcome.message},
               next_attempt_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${retryDelaySeconds(row.attempts)})

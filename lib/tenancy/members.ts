@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { memberships, profiles, type Membership, type Profile } from '@/db/schema';
 import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { notFound } from '@/lib/http/app-error';
-import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
-import type { TenantScope } from './tenant-scope';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
 
 export const changeRoleInput = z.strictObject({ role: z.enum(MEMBERSHIP_ROLES) }).meta({ id: 'ChangeRole' });
 

@@ -21,7 +21,7 @@ function sweep(authorization?: string) {
 }
 
 it('refuses a call without the secret or with a wrong one, and sends nothing', async () => {
-  const { inOrganization } = await import('@/lib/tenancy/tenant-scope');
+  const { inOrganization } = await import('@/lib/tenant/membership');
   const { inviteMember } = await import('@/lib/tenancy/invitations');
   await inOrganization(environment.owner, 'acme', 'admin', (scope) => inviteMember(scope, { email: 'cron@example.com', role: 'member' }));
   for (const authorization of [undefined, 'Bearer wrong', 'Bearer cron-secret-for-this-test-onlyX', 'cron-secret-for-this-test-only']) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { startMailCatcher, type MailCatcher } from '@/scripts/mail-catcher/server';
 import { makeCaller, ownerRows } from '../support/callers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -22,7 +22,7 @@ export async function startEmailTestEnvironment(): Promise<EmailTestEnvironment>
   process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
   process.env.NEXT_PUBLIC_SITE_URL = 'http://localhost:3000';
   const database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   const owner = makeCaller('owner@example.com');
   await createProfile(owner, 'Olivia Owner');

@@ -11,7 +11,7 @@ import { createProfile, startEmailTestEnvironment, type EmailTestEnvironment } f
 
 let environment: EmailTestEnvironment;
 let outbox: typeof import('@/lib/email/outbox');
-let tenantScope: typeof import('@/lib/tenancy/tenant-scope');
+let tenantScope: typeof import('@/lib/tenant/membership');
 let members: typeof import('@/lib/tenancy/members');
 let invitations: typeof import('@/lib/tenancy/invitations');
 let organizations: typeof import('@/lib/tenancy/organizations');
@@ -41,7 +41,7 @@ async function deliveredNow() {
 beforeAll(async () => {
   environment = await startEmailTestEnvironment();
   outbox = await import('@/lib/email/outbox');
-  tenantScope = await import('@/lib/tenancy/tenant-scope');
+  tenantScope = await import('@/lib/tenant/membership');
   members = await import('@/lib/tenancy/members');
   invitations = await import('@/lib/tenancy/invitations');
   organizations = await import('@/lib/tenancy/organizations');

@@ -13,7 +13,7 @@ import { createProfile, later, startEmailTestEnvironment, type EmailTestEnvironm
 let environment: EmailTestEnvironment;
 let outbox: typeof import('@/lib/email/outbox');
 let invitations: typeof import('@/lib/tenancy/invitations');
-let tenantScope: typeof import('@/lib/tenancy/tenant-scope');
+let tenantScope: typeof import('@/lib/tenant/membership');
 let invitationEmail: typeof import('@/lib/email/invitation-email');
 
 function invite(email: string) {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   environment = await startEmailTestEnvironment();
   outbox = await import('@/lib/email/outbox');
   invitations = await import('@/lib/tenancy/invitations');
-  tenantScope = await import('@/lib/tenancy/tenant-scope');
+  tenantScope = await import('@/lib/tenant/membership');
   invitationEmail = await import('@/lib/email/invitation-email');
   // Room for the burst below: the free plan holds three seats.
   await ownerRows(environment.database, sql`update public.plan_limits set members = null`);

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { resendInvitation } from '@/lib/email/invitation-email';
-import { actInOrganization } from '../../_lib/organization-access';
+import { actInOrganization } from '@/lib/auth/action-access';
 
 /** The resend button's answer: the new link as well, for when email is off or the address bounced. */
 export type ResendState = FormState | { ok: true; message: string; acceptUrl: string };
