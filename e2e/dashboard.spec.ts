@@ -377,3 +377,32 @@ async function watchToastAndRow(page: Page, watched: { toastText: string; member
 async function myUserId(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/me')).json()).user.id;
 }
+
+test('Resend emails a new invitation link and the old one stops working', async ({ page, browser }) => {
+  const owner = uniqueAccount('owner', 'Rhea Resender');
+  const invitee = uniqueAccount('invitee', 'Ivo Invitee');
+  await signIn(page, owner);
+  const organizationName = uniqueName('Resend');
+  const slug = await createOrganization(page, organizationName);
+  const oldLink = await invite(page, slug, invitee.email);
+  const subject = new RegExp(`invited you to ${organizationName}`);
+  const linkPrefix = `${new URL(oldLink).origin}/invite/`;
+  expect(linkIn(await emailTo(invitee.email, subject), linkPrefix)).toBe(oldLink);
+
+  await page.getByRole('button', { name: `Resend the invitation for ${invitee.email}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'A new invitation is on its way' })).toBeVisible();
+
+  // The newest invitation email carries a link of its own.
+  let newLink = oldLink;
+  await expect
+    .poll(async () => (newLink = linkIn(await emailTo(invitee.email, subject), linkPrefix)), { timeout: 20_000 })
+    .not.toBe(oldLink);
+
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(oldLink);
+  await expect(visitorPage.getByRole('heading', { name: 'This invitation was revoked' })).toBeVisible();
+  await visitorPage.goto(newLink);
+  await expect(visitorPage.getByRole('heading', { name: `Join ${organizationName}` })).toBeVisible();
+  await visitor.close();
+});

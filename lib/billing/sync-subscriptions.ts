@@ -10,6 +10,9 @@ import { getStripe } from './stripe-client';
 import { asSystem } from '@/lib/tenant/system';
 import { isEndedStatus, isLiveStatus } from './subscription-status';
 
+/** Statuses the database writes an email for when a subscription moves into them (tenantry.email_on_subscription_status). */
+const EMAILED_STATUSES: ReadonlySet<string> = new Set(['past_due', 'canceled']);
+
 /** The audit trail's actor for changes Stripe made (a renewal, a cancellation at period end, a portal action). */
 export const STRIPE_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -46,7 +49,6 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
   }
 
   const listed = await getStripe().subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
-  scheduleEmailDelivery(); // a status gone past_due or canceled writes its email
   const before = new Map(
     (await tx.select().from(subscriptions).where(eq(subscriptions.organizationId, organization.id))).map((row) => [row.id, row]),
   );
@@ -61,6 +63,11 @@ export async function syncSubscriptions(tx: Transaction, customerId: string, cau
     if (!row) throw new Error(`the upsert of subscription ${subscription.id} returned nothing`);
     synced.push(row);
     await auditChange(tx, before.get(row.id), row, cause);
+  }
+  // The database emails the owners when a status moves into one of these (the email_rules trigger); only
+  // then is there mail to send, so a Checkout or a renewal leaves the sender alone.
+  if (synced.some((row) => row.status !== before.get(row.id)?.status && EMAILED_STATUSES.has(row.status))) {
+    scheduleEmailDelivery();
   }
   return synced;
 }
