@@ -12,6 +12,7 @@ import { AppHeader } from '../dashboard/_components/app-header';
 import { requireCaller } from '../dashboard/_lib/organization-access';
 import { signOut } from '../dashboard/actions';
 import { DeleteAccountCard } from './delete-account-card';
+import { GoogleConnectionCard } from './google-connection-card';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -75,6 +76,8 @@ export default async function AccountPage() {
             </ul>
           )}
         </Card>
+
+        <GoogleConnectionCard caller={caller} />
 
         <Card
           title="Sign out"

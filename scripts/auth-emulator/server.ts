@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { routeAdmin } from './admin';
+import { requireSecretKey, routeAdmin } from './admin';
 import { assertAudience, authenticate } from './authenticate';
 import { completeSignIn, showSignInPage, startAuthorization } from './authorize';
 import { renderAvatarSvg } from './avatar';
@@ -16,9 +16,10 @@ import {
   LOCAL_SECRET_KEY,
 } from './constants';
 import type { EmulatorContext } from './context';
-import { AuthHttpError, toErrorResponse } from './errors';
+import { AuthHttpError, badRequest, toErrorResponse } from './errors';
+import { routeGoogle } from './google/routes';
 import { SEEDED_ACCOUNTS, userIdForEmail } from './google-accounts';
-import { headerValue, sendJson } from './http';
+import { headerValue, readJsonObject, sendJson } from './http';
 import { loadSigningKeys, publicJwks } from './keys';
 import { logout } from './logout';
 import { healthJson, settingsJson } from './settings';
@@ -61,6 +62,7 @@ export async function startAuthEmulator(
   const keys = await loadSigningKeys(dataDir, algorithm);
   const store = openStore(dataDir);
 
+  const clock = { offsetMs: 0, base: testHooks.now ?? Date.now };
   // The context needs the bound port, so it is filled in once listening.
   const ready: { context?: EmulatorContext } = {};
   const server = createServer((request, response) => {
@@ -97,7 +99,10 @@ export async function startAuthEmulator(
     keys,
     secretKey: options.secretKey ?? LOCAL_SECRET_KEY,
     store,
-    now: testHooks.now ?? Date.now,
+    now: () => clock.base() + clock.offsetMs,
+    advanceClock: (milliseconds) => {
+      clock.offsetMs += milliseconds;
+    },
   };
 
   return {
@@ -159,6 +164,10 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
       assertAudience(request, caller.claims);
       return sendJson(response, 200, toUserJson(caller.user));
     }
+    case 'PUT /user':
+      return updateUser(context, request, response);
+    case 'POST /emulator/clock':
+      return advanceClock(context, request, response);
     case 'POST /logout':
       return logout(context, request, url, response);
     case 'GET /.well-known/jwks.json':
@@ -170,11 +179,46 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
   }
 
   if (path !== null && routeAdmin(context, request, method, path, response)) return;
+  if (path !== null && (await routeGoogle(context, request, method, path, url, response))) return;
 
   const avatar = path === null ? null : /^\/emulator\/avatar\/([0-9a-f-]{36})\.svg$/.exec(path);
   if (method === 'GET' && avatar?.[1]) return serveAvatar(context, avatar[1], response);
 
   throw new AuthHttpError(404, 'not_found', 'Not Found');
+}
+
+/**
+ * `PUT /user` as `supabase.auth.updateUser({ data })` calls it: `data` is
+ * merged into `user_metadata` (a key set to null stays, as GoTrue keeps it).
+ * Email, phone and password changes need flows the emulator does not stand in for.
+ */
+async function updateUser(context: EmulatorContext, request: IncomingMessage, response: ServerResponse) {
+  const caller = await authenticate(context, request);
+  const body = await readJsonObject(request);
+  for (const field of ['email', 'phone', 'password', 'nonce']) {
+    if (body[field] !== undefined) throw badRequest('validation_failed', `Updating ${field} is not supported by the local emulator`);
+  }
+  const { data } = body;
+  if (data !== undefined && data !== null) {
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      throw badRequest('bad_json', 'Could not parse request body as JSON: field "data" must be an object');
+    }
+    caller.user.userMetadata = { ...caller.user.userMetadata, ...(data as Record<string, unknown>) };
+    caller.user.updatedAt = context.now();
+    context.store.save();
+  }
+  sendJson(response, 200, toUserJson(caller.user));
+}
+
+/** Test-only: moves the emulator's clock so token expiry can be reached without waiting. */
+async function advanceClock(context: EmulatorContext, request: IncomingMessage, response: ServerResponse) {
+  requireSecretKey(context, request);
+  const seconds = (await readJsonObject(request)).advance_seconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw badRequest('validation_failed', 'advance_seconds must be a positive number');
+  }
+  context.advanceClock(seconds * 1000);
+  sendJson(response, 200, { now: new Date(context.now()).toISOString() });
 }
 
 function serveAvatar(context: EmulatorContext, userId: string, response: ServerResponse) {
