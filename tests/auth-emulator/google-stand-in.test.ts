@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createEmulatorClient, EMULATOR_CALLBACK_URL, signInWithEmulator, submitSignInPage } from '../support/auth-emulator';
+import { signInWithEmulator } from '../support/auth-emulator';
+import { connectWithOfflineAccess as connect, DRIVE_SCOPE as DRIVE, postToGoogle } from '../support/google';
 import { LOCAL_SECRET_KEY } from '../../scripts/auth-emulator/constants';
 import { CLIENT_HEADERS, setupAuthEmulator } from './fixtures';
 
 const emulator = setupAuthEmulator();
-const DRIVE = 'https://www.googleapis.com/auth/drive.metadata.readonly';
 const google = (path: string) => `${emulator.url}/auth/v1/emulator/google${path}`;
 
-/** Signs in the way the app's Connect button does: offline access, consent, Drive scope. */
-async function connectWithOfflineAccess(email: string) {
-  const client = createEmulatorClient(emulator.url);
-  const { data, error } = await client.auth.signInWithOAuth({
-    provider: 'google',
-    options: {
-      redirectTo: EMULATOR_CALLBACK_URL,
-      skipBrowserRedirect: true,
-      scopes: DRIVE,
-      queryParams: { access_type: 'offline', prompt: 'consent' },
-    },
-  });
-  if (error || !data.url) throw error ?? new Error('no authorize URL');
-  const callback = await submitSignInPage(data.url, { email, name: 'Drive User' });
-  const exchanged = await client.auth.exchangeCodeForSession(callback.searchParams.get('code') ?? '');
-  if (exchanged.error) throw exchanged.error;
-  return { client, session: exchanged.data.session, authorizeUrl: new URL(data.url) };
-}
+const connectWithOfflineAccess = (email: string) => connect(emulator.url, email);
 
 function refreshAtGoogle(refreshToken: string, clientId = 'local-google-client') {
-  return fetch(google('/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: 'x' }),
-  });
+  return postToGoogle(emulator.url, '/token', { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: 'x' });
 }
 
 const listFiles = (accessToken: string) => fetch(google('/drive/v3/files'), { headers: { authorization: `Bearer ${accessToken}` } });
@@ -77,12 +56,7 @@ describe("the emulator's Google stand-in, driven by supabase-js", () => {
     // The account page's "Remove access" revokes the grant.
     const page = await (await fetch(google('/account?email=revoker@example.com'))).text();
     const grant = /name="grant" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    const removed = await fetch(google('/account/revoke'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: 'revoker@example.com', grant }),
-      redirect: 'manual',
-    });
+    const removed = await postToGoogle(emulator.url, '/account/revoke', { email: 'revoker@example.com', grant });
     expect(removed.status).toBe(303);
     const afterRevoke = await refreshAtGoogle(refreshToken);
     expect(afterRevoke.status).toBe(400);
@@ -95,11 +69,7 @@ describe("the emulator's Google stand-in, driven by supabase-js", () => {
     expect((await listFiles(plain.session.provider_token ?? '')).status).toBe(403);
 
     const { session } = await connectWithOfflineAccess('self-revoker@example.com');
-    const revoked = await fetch(google('/revoke'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: session.provider_refresh_token ?? '' }),
-    });
+    const revoked = await postToGoogle(emulator.url, '/revoke', { token: session.provider_refresh_token ?? '' });
     expect(revoked.status).toBe(200);
     expect((await refreshAtGoogle(session.provider_refresh_token ?? '')).status).toBe(400);
   });
