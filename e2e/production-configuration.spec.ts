@@ -27,7 +27,8 @@ test('a production start with nothing configured stops with one line naming ever
   expect(errorLines).toEqual([
     '✖ Tenantry cannot start: missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, ' +
       'STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET (outside local mode every service must be configured; BILLING=off runs ' +
-      'without Stripe). See .env.example.',
+      'without Stripe); missing GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY (Google API access needs them ' +
+      'outside local mode; GOOGLE_ACCESS=off runs without). See .env.example.',
   ]);
 });
 
@@ -51,6 +52,7 @@ test('with BILLING=off a production server starts, and refuses a webhook signed 
     NEXT_PUBLIC_SUPABASE_URL: 'https://project.supabase.co',
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_project',
     BILLING: 'off',
+    GOOGLE_ACCESS: 'off',
   });
   try {
     const baseURL = `http://localhost:${port}`;
