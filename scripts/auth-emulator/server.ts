@@ -39,6 +39,7 @@ export interface AuthEmulatorOptions {
   algorithm?: 'ES256' | 'RS256'; // default ES256
   refreshTokenReuseIntervalSeconds?: number; // default 10 (hosted setting)
   secretKey?: string; // what opens the admin API; default LOCAL_SECRET_KEY
+  keyRotationWindowSeconds?: number; // how long the previous algorithm's key still verifies; default: the access token lifetime
 }
 
 export interface AuthEmulator {
@@ -59,7 +60,11 @@ export async function startAuthEmulator(
   const host = options.host ?? DEFAULT_HOST;
   const dataDir = options.dataDir === undefined ? null : options.dataDir;
   const algorithm = options.algorithm ?? 'ES256';
-  const keys = await loadSigningKeys(dataDir, algorithm);
+  const keys = await loadSigningKeys(dataDir, algorithm, {
+    now: (testHooks.now ?? Date.now)(),
+    windowSeconds:
+      options.keyRotationWindowSeconds ?? options.accessTokenLifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+  });
   const store = openStore(dataDir);
 
   const clock = { offsetMs: 0, base: testHooks.now ?? Date.now };
@@ -171,7 +176,7 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
     case 'POST /logout':
       return logout(context, request, url, response);
     case 'GET /.well-known/jwks.json':
-      return sendJson(response, 200, publicJwks(context.keys), { 'Cache-Control': 'public, max-age=600' });
+      return sendJson(response, 200, publicJwks(context.keys, context.now()), { 'Cache-Control': 'public, max-age=600' });
     case 'GET /settings':
       return sendJson(response, 200, settingsJson());
     case 'GET /health':
