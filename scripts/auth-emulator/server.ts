@@ -155,6 +155,11 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
     ? url.pathname.slice(AUTH_PATH_PREFIX.length).replace(/\/+$/, '') || '/'
     : null;
 
+  if (path !== null && !opensWithoutApiKey(path) && !headerValue(request, 'apikey') && !url.searchParams.get('apikey')) {
+    // Supabase's API gateway answers before Auth does, in its own shape.
+    return sendJson(response, 401, { message: 'No API key found in request' });
+  }
+
   switch (`${method} ${path}`) {
     case 'GET /authorize':
       return startAuthorization(context, request, url, response);
@@ -190,6 +195,17 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
   if (method === 'GET' && avatar?.[1]) return serveAvatar(context, avatar[1], response);
 
   throw new AuthHttpError(404, 'not_found', 'Not Found');
+}
+
+/**
+ * What Supabase's gateway lets through without an `apikey`: the browser
+ * redirects (a link cannot carry a header) and the JWKS, which verifiers
+ * fetch anonymously. `/emulator/*` is the emulator's own: the account
+ * chooser, avatars, the Google stand-in (Google knows no `apikey`) and the
+ * clock, which the secret key guards.
+ */
+function opensWithoutApiKey(path: string): boolean {
+  return path === '/authorize' || path === '/.well-known/jwks.json' || path.startsWith('/emulator/');
 }
 
 /**

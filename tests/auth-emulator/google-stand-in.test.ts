@@ -98,3 +98,17 @@ describe("the emulator's Google stand-in, driven by supabase-js", () => {
     expect(again.data.user?.user_metadata.plan_hint).toBe('pro');
   });
 });
+
+describe("the emulator's gateway, like Supabase's", () => {
+  it('refuses API calls without an apikey, and lets browser redirects and the JWKS through', async () => {
+    for (const path of ['/auth/v1/health', '/auth/v1/settings', '/auth/v1/user', '/auth/v1/token?grant_type=pkce']) {
+      const response = await fetch(`${emulator.url}${path}`, { method: path.includes('token') ? 'POST' : 'GET' });
+      expect(response.status, path).toBe(401);
+      expect(await response.json()).toEqual({ message: 'No API key found in request' });
+    }
+    expect((await fetch(`${emulator.url}/auth/v1/health`, { headers: { apikey: CLIENT_HEADERS.apikey } })).status).toBe(200);
+    expect((await fetch(`${emulator.url}/auth/v1/.well-known/jwks.json`)).status).toBe(200);
+    const authorize = await fetch(`${emulator.url}/auth/v1/authorize?provider=google`, { redirect: 'manual' });
+    expect(authorize.status).toBe(302);
+  });
+});
