@@ -39,6 +39,7 @@ test('a production start with the Stripe stand-in\'s published webhook secret st
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_project',
     STRIPE_SECRET_KEY: 'sk_live_project',
     STRIPE_WEBHOOK_SECRET: STRIPE_STAND_IN_WEBHOOK_SECRET,
+    GOOGLE_ACCESS: 'off',
   });
   expect(await server.exited).toBe(1);
   expect(server.output()).toContain("STRIPE_WEBHOOK_SECRET must not be the local Stripe stand-in's published value");
