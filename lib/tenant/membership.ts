@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { memberships, organizations, type Membership, type MembershipRole, type Organization } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { hasAtLeast } from './roles';
-import { asUser, type Transaction } from './tenant-transaction';
+import { asUser, type Transaction } from './transaction';
 
 /** Everything a tenant operation needs: who acts, in which organization, with which role, in which transaction. */
 export interface TenantScope {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/auth/caller';
-import { getDatabase } from '@/lib/db';
+import type { Caller } from '@/lib/tenant/caller';
+import { getDatabase } from '@/lib/tenant/database';
 import { fromDatabaseRule } from './database-rule-error';
 
 type Database = Awaited<ReturnType<typeof getDatabase>>;
