@@ -5,6 +5,25 @@ import { signIn, type TestAccount } from './support/sign-in';
 
 test.describe.configure({ timeout: 180_000 });
 
+/** Set when the story moves the shared emulator's clock; afterEach puts it back for the specs that follow. */
+let movedClockAt: string | null = null;
+
+async function setEmulatorClock(emulatorOrigin: string, body: { advance_seconds: number } | { reset: true }) {
+  return fetch(`${emulatorOrigin}/auth/v1/emulator/clock`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${AUTH_EMULATOR_SECRET_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+test.afterEach(async () => {
+  if (!movedClockAt) return;
+  const origin = movedClockAt;
+  movedClockAt = null;
+  // Runs whether the story passed or failed: later specs sign in against the same emulator.
+  expect((await setEmulatorClock(origin, { reset: true })).status).toBe(200);
+});
+
 /** The emulator's account chooser, reached from a Connect button; returns the emulator's origin. */
 async function chooseAccount(page: Page, account: TestAccount): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Sign in with Google (local emulator)' })).toBeVisible();
@@ -31,12 +50,8 @@ test('a person connects Google Drive with offline access, stays connected past e
   await expect(page.getByText(/^Google connected \(.*drive\.metadata\.readonly/)).toBeVisible();
 
   // An hour and more later by Google's clock: the stored access token has expired there.
-  const advanced = await fetch(`${emulatorOrigin}/auth/v1/emulator/clock`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${AUTH_EMULATOR_SECRET_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ advance_seconds: 3700 }),
-  });
-  expect(advanced.status).toBe(200);
+  movedClockAt = emulatorOrigin;
+  expect((await setEmulatorClock(emulatorOrigin, { advance_seconds: 3700 })).status).toBe(200);
   await page.goto(`/dashboard/${slug}/google-drive`);
   await expect(page.getByRole('cell', { name: 'Quarterly plan' })).toBeVisible();
 

@@ -1,17 +1,17 @@
 import { GoogleConnectButton } from '@/app/_components/google-connect-button';
 import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
-import type { Caller } from '@/lib/auth/caller';
 import { googleConfig } from '@/lib/google/config';
 import { googleConnectionsOf } from '@/lib/google/connections';
 import { DRIVE_SCOPES } from '@/lib/google/drive';
 import { supabasePublicConfig } from '@/lib/supabase/public-config';
+import type { Caller } from '@/lib/tenant/caller';
 import { disconnectGoogleAction } from './google-actions';
 
 /** Google API access on the user's behalf (lib/google/): what was granted, connect for more, disconnect. */
 export async function GoogleConnectionCard({ caller }: { caller: Caller }) {
   if (!googleConfig()) return null;
-  const connections = await googleConnectionsOf(caller.userId);
+  const connections = await googleConnectionsOf(caller);
   const connected = connections.filter((connection) => connection.status === 'connected');
   const scopes = [...new Set(connected.flatMap((connection) => connection.scopes))].map(shortScope).sort();
   const hasDrive = connected.some((connection) => DRIVE_SCOPES.every((scope) => connection.scopes.includes(scope)));

@@ -48,7 +48,7 @@ export async function deleteAccount(caller: Caller, input: z.infer<typeof delete
   });
   for (const organization of alone) await cancelSubscriptionsBeforeDelete(organization);
   // Google keeps a grant until it is revoked; the profile's cascade would only forget the tokens.
-  await disconnectGoogle(caller.userId);
+  await disconnectGoogle(caller);
 
   await asUser(caller, (tx) => tx.execute(sql`select tenantry.delete_my_account()`));
 

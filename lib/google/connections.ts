@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { googleConnections, type GoogleConnection } from '@/db/schema';
-import { getDatabase } from '@/lib/db';
+import type { Caller } from '@/lib/tenant/caller';
+import { asSystem } from '@/lib/tenant/system';
+import { asUser, type Transaction } from '@/lib/tenant/transaction';
 import { googleConfig, type GoogleConfig } from './config';
 import { InvalidGrantError, inspectAccessToken, refreshAccessToken, revokeToken } from './google-oauth';
 import { openToken, sealToken } from './vault';
@@ -46,8 +48,8 @@ export async function saveGoogleConnection(userId: string, tokens: { accessToken
     status: 'connected',
     updatedAt: new Date(),
   };
-  const db = await getDatabase();
-  await db.transaction(async (tx) => {
+  // The user id comes from the code exchange just verified; no tenant role may write a token row.
+  await asSystem('google-tokens', async (tx) => {
     const existing = await tx.select().from(googleConnections).where(eq(googleConnections.userId, userId));
     const granted = new Set(info.scopes);
     const superseded = existing.filter((row) => row.scopes !== scopes && row.scopes.split(' ').every((scope) => granted.has(scope)));
@@ -60,17 +62,18 @@ export async function saveGoogleConnection(userId: string, tokens: { accessToken
 }
 
 /** The user's connections, for /account and the pages that need one. No token leaves this module. */
-export async function googleConnectionsOf(userId: string): Promise<GoogleConnectionSummary[]> {
-  const db = await getDatabase();
-  const rows = await db
-    .select({ scopes: googleConnections.scopes, status: googleConnections.status })
-    .from(googleConnections)
-    .where(eq(googleConnections.userId, userId));
+export async function googleConnectionsOf(caller: Caller): Promise<GoogleConnectionSummary[]> {
+  const rows = await asUser(caller, (tx) =>
+    tx
+      .select({ scopes: googleConnections.scopes, status: googleConnections.status })
+      .from(googleConnections)
+      .where(eq(googleConnections.userId, caller.userId)),
+  );
   return rows.map((row) => ({ scopes: row.scopes.split(' '), status: row.status === 'connected' ? 'connected' : 'disconnected' }));
 }
 
 /**
- * A valid Google access token for `userId` covering `scopes`, refreshed when
+ * A valid Google access token for the caller covering `scopes`, refreshed when
  * it is within a minute of expiry. Server-only: never send it to a browser.
  * Throws GoogleAccessError when there is no usable connection.
  *
@@ -78,14 +81,14 @@ export async function googleConnectionsOf(userId: string): Promise<GoogleConnect
  * disagree, or it was revoked); a fresh one is fetched unless a concurrent
  * caller already replaced it.
  */
-export async function getGoogleAccessToken(userId: string, scopes: readonly string[], rejected?: string): Promise<string> {
+export async function getGoogleAccessToken(caller: Caller, scopes: readonly string[], rejected?: string): Promise<string> {
   const config = requireConfig();
-  const row = await findConnection(userId, scopes);
+  const row = await findConnection(caller, scopes);
   const current = rejected === undefined ? usableAccessToken(config, row) : null;
   if (current) return current;
-  return oneRefreshPerUser(userId, async () => {
+  return oneRefreshPerUser(caller.userId, async () => {
     // Another caller may have refreshed while this one waited.
-    const fresh = await findConnection(userId, scopes);
+    const fresh = await findConnection(caller, scopes);
     const stored = usableAccessToken(config, fresh);
     if (stored && stored !== rejected) return stored;
     return refreshConnection(config, fresh);
@@ -97,16 +100,22 @@ export async function getGoogleAccessToken(userId: string, scopes: readonly stri
  * Disconnect and for account deletion. Revocation is best effort: the rows
  * go even when Google cannot be reached, so the app forgets the tokens.
  */
-export async function disconnectGoogle(userId: string): Promise<void> {
+export async function disconnectGoogle(caller: Caller): Promise<void> {
   const config = googleConfig();
-  const db = await getDatabase();
-  const rows = await db.select().from(googleConnections).where(eq(googleConnections.userId, userId));
+  const rows = await asUser(caller, (tx) => ownRows(tx, caller));
+  // Google is called outside the transaction, so a slow revoke holds no connection.
   if (config) {
     await Promise.allSettled(
-      rows.map((row) => revokeToken(config, openToken(config.keys, row.keyId, row.refreshTokenCiphertext, sealContext(userId, row.scopes, 'refresh')))),
+      rows.map((row) =>
+        revokeToken(config, openToken(config.keys, row.keyId, row.refreshTokenCiphertext, sealContext(caller.userId, row.scopes, 'refresh'))),
+      ),
     );
   }
-  await db.delete(googleConnections).where(eq(googleConnections.userId, userId));
+  await asUser(caller, (tx) => tx.delete(googleConnections).where(eq(googleConnections.userId, caller.userId)));
+}
+
+function ownRows(tx: Transaction, caller: Caller): Promise<GoogleConnection[]> {
+  return tx.select().from(googleConnections).where(eq(googleConnections.userId, caller.userId));
 }
 
 function requireConfig(): GoogleConfig {
@@ -115,9 +124,8 @@ function requireConfig(): GoogleConfig {
   return config;
 }
 
-async function findConnection(userId: string, scopes: readonly string[]): Promise<GoogleConnection> {
-  const db = await getDatabase();
-  const rows = await db.select().from(googleConnections).where(eq(googleConnections.userId, userId));
+async function findConnection(caller: Caller, scopes: readonly string[]): Promise<GoogleConnection> {
+  const rows = await asUser(caller, (tx) => ownRows(tx, caller));
   const covering = rows.filter((row) => scopes.every((scope) => row.scopes.split(' ').includes(scope)));
   const connected = covering.find((row) => row.status === 'connected');
   if (connected) return connected;
@@ -132,32 +140,35 @@ function usableAccessToken(config: GoogleConfig, row: GoogleConnection): string 
 
 async function refreshConnection(config: GoogleConfig, row: GoogleConnection): Promise<string> {
   const refreshToken = openToken(config.keys, row.keyId, row.refreshTokenCiphertext, sealContext(row.userId, row.scopes, 'refresh'));
-  const db = await getDatabase();
   const where = and(eq(googleConnections.id, row.id), eq(googleConnections.userId, row.userId));
   let refreshed;
   try {
     refreshed = await refreshAccessToken(config, refreshToken);
   } catch (error) {
     if (!(error instanceof InvalidGrantError)) throw error;
-    await db
-      .update(googleConnections)
-      .set({ status: 'disconnected', accessTokenCiphertext: null, accessTokenExpiresAt: null, updatedAt: new Date() })
-      .where(where);
+    await asSystem('google-tokens', (tx) =>
+      tx
+        .update(googleConnections)
+        .set({ status: 'disconnected', accessTokenCiphertext: null, accessTokenExpiresAt: null, updatedAt: new Date() })
+        .where(where),
+    );
     throw new GoogleAccessError('disconnected');
   }
   // Re-sealed with the current key, so rows move to a new key as they are used.
   const refreshSealed = sealToken(config.keys, refreshToken, sealContext(row.userId, row.scopes, 'refresh'));
   const accessSealed = sealToken(config.keys, refreshed.accessToken, sealContext(row.userId, row.scopes, 'access'));
-  await db
-    .update(googleConnections)
-    .set({
-      keyId: refreshSealed.keyId,
-      refreshTokenCiphertext: refreshSealed.ciphertext,
-      accessTokenCiphertext: accessSealed.ciphertext,
-      accessTokenExpiresAt: new Date(Date.now() + refreshed.expiresInSeconds * 1000),
-      updatedAt: new Date(),
-    })
-    .where(where);
+  await asSystem('google-tokens', (tx) =>
+    tx
+      .update(googleConnections)
+      .set({
+        keyId: refreshSealed.keyId,
+        refreshTokenCiphertext: refreshSealed.ciphertext,
+        accessTokenCiphertext: accessSealed.ciphertext,
+        accessTokenExpiresAt: new Date(Date.now() + refreshed.expiresInSeconds * 1000),
+        updatedAt: new Date(),
+      })
+      .where(where),
+  );
   return refreshed.accessToken;
 }
 

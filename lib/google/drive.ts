@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Caller } from '@/lib/tenant/caller';
 import { googleConfig } from './config';
 import { getGoogleAccessToken, GoogleAccessError } from './connections';
 import { GoogleUnavailableError } from './google-oauth';
@@ -18,7 +19,7 @@ export type DriveFile = z.infer<typeof filesResponse>['files'][number];
  * API call. A 401 means Google no longer takes the token it gave (expired by
  * its clock, or revoked), so one fresh token is tried before giving up.
  */
-export async function listRecentDriveFiles(userId: string): Promise<DriveFile[]> {
+export async function listRecentDriveFiles(caller: Caller): Promise<DriveFile[]> {
   const config = googleConfig();
   if (!config) throw new GoogleAccessError('off');
   const url = new URL(config.driveFilesUrl);
@@ -26,10 +27,10 @@ export async function listRecentDriveFiles(userId: string): Promise<DriveFile[]>
   url.searchParams.set('pageSize', '10');
   url.searchParams.set('fields', 'files(id,name,mimeType,modifiedTime)');
 
-  let token = await getGoogleAccessToken(userId, DRIVE_SCOPES);
+  let token = await getGoogleAccessToken(caller, DRIVE_SCOPES);
   let response = await callDrive(url, token);
   if (response.status === 401) {
-    token = await getGoogleAccessToken(userId, DRIVE_SCOPES, token);
+    token = await getGoogleAccessToken(caller, DRIVE_SCOPES, token);
     response = await callDrive(url, token);
   }
   const parsed = filesResponse.safeParse(await response.json().catch(() => null));

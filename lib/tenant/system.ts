@@ -18,6 +18,13 @@ export const SYSTEM_REASONS = {
   'profile-upsert': 'create or refresh the caller’s profile',
   /** Rate limit counters belong to no tenant and are counted before the caller is known. */
   'rate-limit': 'count requests',
+  /**
+   * Google token rows are written only by the server, which holds
+   * TOKEN_ENCRYPTION_KEY: at the sign-in callback (the user id comes from the
+   * code exchange) and when a refresh or Google's invalid_grant changes a row.
+   * Users may read and delete their own rows under RLS, never write one.
+   */
+  'google-tokens': 'store or refresh a user’s Google tokens',
   /** The health check asks nothing of any tenant. */
   'health-check': 'check the database answers',
 } as const;

@@ -108,6 +108,9 @@ export async function startAuthEmulator(
     advanceClock: (milliseconds) => {
       clock.offsetMs += milliseconds;
     },
+    resetClock: () => {
+      clock.offsetMs = 0;
+    },
   };
 
   return {
@@ -231,12 +234,20 @@ async function updateUser(context: EmulatorContext, request: IncomingMessage, re
   sendJson(response, 200, toUserJson(caller.user));
 }
 
-/** Test-only: moves the emulator's clock so token expiry can be reached without waiting. */
+/**
+ * Test-only: moves the emulator's clock so token expiry can be reached without
+ * waiting; `{ "reset": true }` puts it back, for a test that shares the emulator.
+ */
 async function advanceClock(context: EmulatorContext, request: IncomingMessage, response: ServerResponse) {
   requireSecretKey(context, request);
-  const seconds = (await readJsonObject(request)).advance_seconds;
+  const body = await readJsonObject(request);
+  if (body.reset === true) {
+    context.resetClock();
+    return sendJson(response, 200, { now: new Date(context.now()).toISOString() });
+  }
+  const seconds = body.advance_seconds;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
-    throw badRequest('validation_failed', 'advance_seconds must be a positive number');
+    throw badRequest('validation_failed', 'advance_seconds must be a positive number, or reset true');
   }
   context.advanceClock(seconds * 1000);
   sendJson(response, 200, { now: new Date(context.now()).toISOString() });

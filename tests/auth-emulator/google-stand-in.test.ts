@@ -74,19 +74,25 @@ describe("the emulator's Google stand-in, driven by supabase-js", () => {
     expect((await refreshAtGoogle(session.provider_refresh_token ?? '')).status).toBe(400);
   });
 
-  it('the clock endpoint, opened by the secret key only, moves access tokens past their expiry', async () => {
+  it('the clock endpoint, opened by the secret key only, moves access tokens past their expiry and back', async () => {
     const { session } = await connectWithOfflineAccess('clock@example.com');
-    const advance = (key: string) =>
+    const setClock = (key: string, body: object) =>
       fetch(`${emulator.url}/auth/v1/emulator/clock`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ advance_seconds: 3601 }),
+        body: JSON.stringify(body),
       });
-    expect((await advance(CLIENT_HEADERS.apikey)).status).toBe(403);
-    expect((await advance(LOCAL_SECRET_KEY)).status).toBe(200);
+    expect((await setClock(CLIENT_HEADERS.apikey, { advance_seconds: 3601 })).status).toBe(403);
+    expect((await setClock(LOCAL_SECRET_KEY, { advance_seconds: 3601 })).status).toBe(200);
     expect((await listFiles(session.provider_token ?? '')).status).toBe(401);
     const refreshed = await (await refreshAtGoogle(session.provider_refresh_token ?? '')).json();
     expect((await listFiles(refreshed.access_token)).status).toBe(200);
+
+    // Reset puts the clock back to real time.
+    expect((await setClock(CLIENT_HEADERS.apikey, { reset: true })).status).toBe(403);
+    const reset = await setClock(LOCAL_SECRET_KEY, { reset: true });
+    expect(reset.status).toBe(200);
+    expect(Math.abs(Date.parse((await reset.json()).now) - Date.now())).toBeLessThan(60_000);
   });
 
   it('updateUser({ data }) merges into user_metadata', async () => {

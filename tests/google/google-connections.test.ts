@@ -23,7 +23,7 @@ beforeAll(async () => {
   process.env.GOOGLE_API_BASE_URL = `${emulator.url}/auth/v1/emulator/google`;
   process.env.TOKEN_ENCRYPTION_KEY = `k1:${randomBytes(32).toString('base64')}`;
   database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   vault = await import('@/lib/google/connections');
   drive = await import('@/lib/google/drive');
@@ -43,7 +43,7 @@ async function connectedUser(email: string) {
     accessToken: session.provider_token ?? '',
     refreshToken: session.provider_refresh_token ?? '',
   });
-  return { userId: session.user.id, accessToken: session.provider_token ?? '', refreshToken: session.provider_refresh_token ?? '' };
+  return { userId: session.user.id, caller: makeCaller(email, session.user.id), accessToken: session.provider_token ?? '', refreshToken: session.provider_refresh_token ?? '' };
 }
 
 async function expireStoredAccessToken(userId: string) {
@@ -71,40 +71,40 @@ describe('the Google token vault', () => {
     expect(text).not.toMatch(/ya29\.|1\/\//);
     expect(rows[0]).toMatchObject({ key_id: 'k1', status: 'connected' });
     expect(String(rows[0]?.scopes).split(' ')).toContain('https://www.googleapis.com/auth/drive.metadata.readonly');
-    expect(await vault.googleConnectionsOf(user.userId)).toEqual([expect.objectContaining({ status: 'connected' })]);
+    expect(await vault.googleConnectionsOf(user.caller)).toEqual([expect.objectContaining({ status: 'connected' })]);
   });
 
   it('hands out the stored access token while it is fresh, and one refresh for concurrent callers near expiry', async () => {
     const user = await connectedUser('concurrent@example.com');
-    expect(await vault.getGoogleAccessToken(user.userId, drive.DRIVE_SCOPES)).toBe(user.accessToken);
+    expect(await vault.getGoogleAccessToken(user.caller, drive.DRIVE_SCOPES)).toBe(user.accessToken);
 
     await expireStoredAccessToken(user.userId);
-    const tokens = await Promise.all(Array.from({ length: 5 }, () => vault.getGoogleAccessToken(user.userId, drive.DRIVE_SCOPES)));
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => vault.getGoogleAccessToken(user.caller, drive.DRIVE_SCOPES)));
     // Every refresh mints a different token, so one token for all five means one refresh.
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(user.accessToken);
-    expect((await drive.listRecentDriveFiles(user.userId)).map((file) => file.name)).toContain('Quarterly plan');
+    expect((await drive.listRecentDriveFiles(user.caller)).map((file) => file.name)).toContain('Quarterly plan');
   });
 
   it('marks the connection disconnected when Google answers invalid_grant', async () => {
     const user = await connectedUser('revoked@example.com');
     expect((await postToGoogle(emulator.url, '/revoke', { token: user.refreshToken })).status).toBe(200);
     // The cached token was revoked with the grant: Drive refuses it, the refresh gets invalid_grant.
-    expect(await problemOf(drive.listRecentDriveFiles(user.userId))).toBe('disconnected');
-    expect(await vault.googleConnectionsOf(user.userId)).toEqual([expect.objectContaining({ status: 'disconnected' })]);
-    expect(await problemOf(vault.getGoogleAccessToken(user.userId, drive.DRIVE_SCOPES))).toBe('disconnected');
+    expect(await problemOf(drive.listRecentDriveFiles(user.caller))).toBe('disconnected');
+    expect(await vault.googleConnectionsOf(user.caller)).toEqual([expect.objectContaining({ status: 'disconnected' })]);
+    expect(await problemOf(vault.getGoogleAccessToken(user.caller, drive.DRIVE_SCOPES))).toBe('disconnected');
   });
 
   it('a user without a connection, or asking for scopes never granted, is not connected', async () => {
     const user = await connectedUser('scoped@example.com');
-    expect(await problemOf(vault.getGoogleAccessToken(user.userId, ['https://www.googleapis.com/auth/gmail.readonly']))).toBe('not_connected');
-    expect(await problemOf(vault.getGoogleAccessToken(makeCaller('nobody@example.com').userId, drive.DRIVE_SCOPES))).toBe('not_connected');
+    expect(await problemOf(vault.getGoogleAccessToken(user.caller, ['https://www.googleapis.com/auth/gmail.readonly']))).toBe('not_connected');
+    expect(await problemOf(vault.getGoogleAccessToken(makeCaller('nobody@example.com'), drive.DRIVE_SCOPES))).toBe('not_connected');
   });
 
   it('disconnecting revokes the grant at Google and deletes the row', async () => {
     const user = await connectedUser('leaving@example.com');
-    await vault.disconnectGoogle(user.userId);
-    expect(await vault.googleConnectionsOf(user.userId)).toEqual([]);
+    await vault.disconnectGoogle(user.caller);
+    expect(await vault.googleConnectionsOf(user.caller)).toEqual([]);
     const refresh = await postToGoogle(emulator.url, '/token', { grant_type: 'refresh_token', refresh_token: user.refreshToken, client_id: 'c' });
     expect(await refresh.json()).toMatchObject({ error: 'invalid_grant' });
   });

@@ -3,12 +3,13 @@ import { GoogleConnectButton } from '@/app/_components/google-connect-button';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { GoogleAccessError } from '@/lib/google/connections';
 import { DRIVE_SCOPES, listRecentDriveFiles, type DriveFile } from '@/lib/google/drive';
 import { GoogleUnavailableError } from '@/lib/google/google-oauth';
 import { supabasePublicConfig } from '@/lib/supabase/public-config';
+import type { Caller } from '@/lib/tenant/caller';
 import { formatDateTime } from '../../_lib/format';
-import { readInOrganization } from '../../_lib/organization-access';
 
 export const metadata: Metadata = { title: 'Google Drive' };
 
@@ -23,7 +24,7 @@ export default async function GoogleDrivePage({ params }: PageProps<'/dashboard/
   const { org: slug } = await params;
   // Membership first (any role); the Drive call runs after, outside the tenant transaction.
   const caller = await readInOrganization(slug, 'member', async (scope) => scope.caller);
-  const state = await readDrive(caller.userId);
+  const state = await readDrive(caller);
   const next = `/dashboard/${slug}/google-drive`;
   const connect = (label: string) => (
     <GoogleConnectButton config={supabasePublicConfig()} scopes={DRIVE_SCOPES} next={next} label={label} />
@@ -69,9 +70,9 @@ export default async function GoogleDrivePage({ params }: PageProps<'/dashboard/
   );
 }
 
-async function readDrive(userId: string): Promise<DriveState> {
+async function readDrive(caller: Caller): Promise<DriveState> {
   try {
-    return { kind: 'files', files: await listRecentDriveFiles(userId) };
+    return { kind: 'files', files: await listRecentDriveFiles(caller) };
   } catch (error) {
     if (error instanceof GoogleAccessError) return { kind: error.problem };
     if (error instanceof GoogleUnavailableError) return { kind: 'unavailable' };
