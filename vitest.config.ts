@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Suites that open a database. They run on PGlite always, and again on
 // PostgreSQL when DATABASE_URL is set (CI), so both backends are proven by
 // the one `npm test`.
-const databaseSuites = ['tests/{db,api,auth,tenancy,billing,email}/**/*.test.ts'];
+const databaseSuites = ['tests/{db,api,auth,tenancy,billing,email,google}/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {

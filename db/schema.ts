@@ -303,9 +303,39 @@ export const emailPreferences = pgTable('email_preferences', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Google's tokens for one user and one set of scopes (lib/google/). Only
+ * ciphertext is stored: AES-256-GCM under the key `key_id` names, so keys can
+ * rotate. The owner may see and delete their rows (RLS); only the server,
+ * which holds TOKEN_ENCRYPTION_KEY, writes them.
+ */
+export const googleConnections = pgTable(
+  'google_connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    /** The granted scopes, sorted and space-separated. */
+    scopes: text('scopes').notNull(),
+    keyId: text('key_id').notNull(),
+    refreshTokenCiphertext: text('refresh_token_ciphertext').notNull(),
+    accessTokenCiphertext: text('access_token_ciphertext'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    /** `disconnected` once Google answered invalid_grant: the user must connect again. */
+    status: text('status').notNull().default('connected'),
+    ...timestamps,
+  },
+  (table) => [
+    unique('google_connections_user_scopes_key').on(table.userId, table.scopes),
+    check('google_connections_status', sql`${table.status} in ('connected', 'disconnected')`),
+  ],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;
+export type GoogleConnection = typeof googleConnections.$inferSelect;

@@ -7,6 +7,7 @@ import {
   STRIPE_STAND_IN_URL,
   STRIPE_STAND_IN_WEBHOOK_SECRET,
 } from './local-stand-ins';
+import { KeyRingError, parseKeyRing } from './google/key-ring';
 import { parseRateLimitSetting, RateLimitSettingError, type RateLimitTable } from './rate-limit/limits';
 
 /**
@@ -108,6 +109,25 @@ const schema = z.object({
     emptyAsUndefined,
     z.coerce.number({ message: 'must be a whole number of proxies (0 when none)' }).int().min(0).max(10).default(0),
   ),
+  // Google APIs on the user's behalf (lib/google/)
+  /** `off`: no Google API access; the Google pages say so and nothing asks for Google tokens. */
+  GOOGLE_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')),
+  /** The OAuth client Supabase's Google provider uses: the app refreshes Google's tokens with it. */
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  /** Unset: Google's own endpoints; local mode: the auth emulator's Google stand-in. */
+  GOOGLE_API_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl('http://127.0.0.1:54321/auth/v1/emulator/google').optional()),
+  /** `id:base64key[,id:base64key…]`; the first encrypts, all decrypt (lib/google/key-ring.ts). */
+  TOKEN_ENCRYPTION_KEY: optionalString.superRefine((value, context) => {
+    if (value === undefined) return;
+    try {
+      parseKeyRing(value);
+    } catch (error) {
+      if (!(error instanceof KeyRingError)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+    }
+  }),
+
   /** Set to 1 by Vercel on its deployments: the client's IP is then read from Vercel's own header. */
   VERCEL: flag,
 
@@ -166,6 +186,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const emailHint = source.EMAIL?.trim() === 'off' ? '' : '; EMAIL=off runs without email';
     issues.push(`missing ${missing.join(', ')} (outside local mode every service must be configured${billingHint}${emailHint})`);
   }
+  const missingGoogle = missingGoogleOutsideLocalMode(source);
+  if (missingGoogle.length > 0) {
+    issues.push(`missing ${missingGoogle.join(', ')} (Google API access needs them outside local mode; GOOGLE_ACCESS=off runs without)`);
+  }
   if (!result.success || issues.length > 0) throw new EnvError(issues);
 
   const env = result.data;
@@ -216,6 +240,12 @@ function missingOutsideLocalMode(source: Record<string, string | undefined>): st
     ...(source.EMAIL?.trim() === 'off' ? [] : ['SMTP_URL', 'EMAIL_FROM', 'OUTBOX_SECRET', 'CRON_SECRET']),
   ];
   return required.filter((name) => !source[name]?.trim());
+}
+
+function missingGoogleOutsideLocalMode(source: Record<string, string | undefined>): string[] {
+  const localMode = schema.shape.LOCAL_MODE.safeParse(source.LOCAL_MODE);
+  if (!localMode.success || localMode.data || source.GOOGLE_ACCESS?.trim() === 'off') return [];
+  return ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY'].filter((name) => !source[name]?.trim());
 }
 
 let cached: Env | undefined;

@@ -14,6 +14,7 @@ import { requireCaller } from '@/lib/auth/page-access';
 import { signOut } from '../dashboard/actions';
 import { DeleteAccountCard } from './delete-account-card';
 import { EmailNoticesCard } from './email-notices-card';
+import { GoogleConnectionCard } from './google-connection-card';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -79,6 +80,7 @@ export default async function AccountPage() {
         </Card>
 
         <EmailNoticesCard enabled={noticesEnabled} />
+        <GoogleConnectionCard caller={caller} />
 
         <Card
           title="Sign out"

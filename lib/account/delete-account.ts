@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { organizations } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
+import { disconnectGoogle } from '@/lib/google/connections';
 import { AppError } from '@/lib/http/app-error';
 import { supabaseAdmin } from '@/lib/supabase/admin';
 import { asUser, resultRows } from '@/lib/tenant/transaction';
@@ -46,6 +47,8 @@ export async function deleteAccount(caller: Caller, input: z.infer<typeof delete
       );
   });
   for (const organization of alone) await cancelSubscriptionsBeforeDelete(organization);
+  // Google keeps a grant until it is revoked; the profile's cascade would only forget the tokens.
+  await disconnectGoogle(caller);
 
   await asUser(caller, (tx) => tx.execute(sql`select tenantry.delete_my_account()`));
 

@@ -20,6 +20,13 @@ export const SYSTEM_REASONS = {
   'rate-limit': 'count requests',
   /** The outbox is read and written by the sender, which acts for no one: rows are claimed, sent and marked across all tenants. */
   'email-delivery': 'send the emails the outbox holds',
+  /**
+   * Google token rows are written only by the server, which holds
+   * TOKEN_ENCRYPTION_KEY: at the sign-in callback (the user id comes from the
+   * code exchange) and when a refresh or Google's invalid_grant changes a row.
+   * Users may read and delete their own rows under RLS, never write one.
+   */
+  'google-tokens': 'store or refresh a user’s Google tokens',
   /** The health check asks nothing of any tenant. */
   'health-check': 'check the database answers',
 } as const;

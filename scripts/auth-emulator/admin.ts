@@ -33,12 +33,13 @@ export function routeAdmin(
   deleteSessions(state, (session) => session.userId === user.id);
   state.flowStates = state.flowStates.filter((flow) => flow.userId !== user.id);
   state.users = state.users.filter((candidate) => candidate.id !== user.id);
+  state.googleGrants = state.googleGrants.filter((grant) => grant.userId !== user.id);
   context.store.save();
   sendJson(response, 200, {});
   return true;
 }
 
-function requireSecretKey(context: EmulatorContext, request: IncomingMessage) {
+export function requireSecretKey(context: EmulatorContext, request: IncomingMessage) {
   const match = /^bearer (\S+)$/i.exec(headerValue(request, 'authorization') ?? '');
   if (!match?.[1]) throw unauthorized('no_authorization', 'This endpoint requires a valid Bearer token');
   if (match[1] !== context.secretKey) throw forbidden('not_admin', 'User not allowed');

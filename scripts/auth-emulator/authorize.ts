@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUTH_PATH_PREFIX } from './constants';
 import type { EmulatorContext } from './context';
 import { AuthHttpError, badRequest } from './errors';
+import { grantGoogleAccess } from './google/grants';
 import { SEEDED_ACCOUNTS, upsertGoogleUser, userIdForEmail } from './google-accounts';
 import { headerValue, readForm, redirect, sendHtml } from './http';
 import { chooseRedirectUrl } from './redirect-url';
@@ -65,6 +66,10 @@ export function startAuthorization(context: EmulatorContext, request: IncomingMe
     referrer,
     userId: null,
     providerAccessToken: null,
+    providerRefreshToken: null,
+    // supabase-js sends `scopes` and spreads `queryParams` (access_type, prompt…) into this URL.
+    providerScopes: query.get('scopes') ?? '',
+    providerOffline: query.get('access_type') === 'offline',
     createdAt: now,
   };
   state.flowStates.push(flowState);
@@ -125,9 +130,9 @@ export async function completeSignIn(context: EmulatorContext, request: Incoming
   }
 
   const user = upsertGoogleUser(context, { email, name });
-  // A stand-in for the Google access token Supabase hands over once at exchange
-  // time; the app must never log or store it, so it has to look real enough to spot.
-  const providerAccessToken = `ya29.local-${randomBytes(24).toString('base64url')}`;
+  // Google's tokens, which Supabase hands over once at exchange time and never
+  // again; the Google stand-in (./google/) honours them for its API.
+  const google = grantGoogleAccess(context, user.id, flow.providerScopes, flow.providerOffline);
 
   if (flow.authCode === null) {
     const { state } = context.store;
@@ -139,7 +144,8 @@ export async function completeSignIn(context: EmulatorContext, request: Incoming
       access_token: tokens.access_token,
       expires_at: String(tokens.expires_at),
       expires_in: String(tokens.expires_in),
-      provider_token: providerAccessToken,
+      provider_token: google.accessToken,
+      ...(google.refreshToken ? { provider_refresh_token: google.refreshToken } : {}),
       refresh_token: tokens.refresh_token,
       sb: '',
       token_type: tokens.token_type,
@@ -148,7 +154,8 @@ export async function completeSignIn(context: EmulatorContext, request: Incoming
   }
 
   flow.userId = user.id;
-  flow.providerAccessToken = providerAccessToken;
+  flow.providerAccessToken = google.accessToken;
+  flow.providerRefreshToken = google.refreshToken;
   context.store.save();
   redirect(response, 302, withQueryParams(flow.referrer, { code: flow.authCode }));
 }

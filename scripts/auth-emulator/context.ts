@@ -18,4 +18,8 @@ export interface EmulatorContext {
   store: Store;
   /** Epoch milliseconds; injectable so tests can move time instead of waiting. */
   now(): number;
+  /** Moves `now()` forward; only `POST /emulator/clock` (secret key) calls it, so tests can pass an expiry. */
+  advanceClock(milliseconds: number): void;
+  /** Puts `now()` back to real time (`POST /emulator/clock` with `reset`), so one test's jump does not leak into the next. */
+  resetClock(): void;
 }

@@ -19,6 +19,8 @@ const environmentSchema = z.object({
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean)),
   AUTH_EMULATOR_JWT_EXPIRY: z.coerce.number().int().positive().optional(),
   AUTH_EMULATOR_JWT_ALG: z.enum(['ES256', 'RS256']).optional(),
+  /** Seconds the previous algorithm's key keeps verifying after AUTH_EMULATOR_JWT_ALG changes; default the JWT expiry. */
+  AUTH_EMULATOR_KEY_ROTATION_WINDOW: z.coerce.number().int().min(0).optional(),
 });
 
 async function main() {
@@ -46,6 +48,7 @@ async function main() {
       additionalRedirectUrls: environment.AUTH_EMULATOR_REDIRECT_URLS,
       accessTokenLifetimeSeconds: environment.AUTH_EMULATOR_JWT_EXPIRY,
       algorithm: environment.AUTH_EMULATOR_JWT_ALG,
+      keyRotationWindowSeconds: environment.AUTH_EMULATOR_KEY_ROTATION_WINDOW,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

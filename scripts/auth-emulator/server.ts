@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { routeAdmin } from './admin';
+import { requireSecretKey, routeAdmin } from './admin';
 import { assertAudience, authenticate } from './authenticate';
 import { completeSignIn, showSignInPage, startAuthorization } from './authorize';
 import { renderAvatarSvg } from './avatar';
@@ -16,9 +16,10 @@ import {
   LOCAL_SECRET_KEY,
 } from './constants';
 import type { EmulatorContext } from './context';
-import { AuthHttpError, toErrorResponse } from './errors';
+import { AuthHttpError, badRequest, toErrorResponse } from './errors';
+import { routeGoogle } from './google/routes';
 import { SEEDED_ACCOUNTS, userIdForEmail } from './google-accounts';
-import { headerValue, sendJson } from './http';
+import { headerValue, readJsonObject, sendJson } from './http';
 import { loadSigningKeys, publicJwks } from './keys';
 import { logout } from './logout';
 import { healthJson, settingsJson } from './settings';
@@ -38,6 +39,7 @@ export interface AuthEmulatorOptions {
   algorithm?: 'ES256' | 'RS256'; // default ES256
   refreshTokenReuseIntervalSeconds?: number; // default 10 (hosted setting)
   secretKey?: string; // what opens the admin API; default LOCAL_SECRET_KEY
+  keyRotationWindowSeconds?: number; // how long the previous algorithm's key still verifies; default: the access token lifetime
 }
 
 export interface AuthEmulator {
@@ -58,9 +60,14 @@ export async function startAuthEmulator(
   const host = options.host ?? DEFAULT_HOST;
   const dataDir = options.dataDir === undefined ? null : options.dataDir;
   const algorithm = options.algorithm ?? 'ES256';
-  const keys = await loadSigningKeys(dataDir, algorithm);
+  const keys = await loadSigningKeys(dataDir, algorithm, {
+    now: (testHooks.now ?? Date.now)(),
+    windowSeconds:
+      options.keyRotationWindowSeconds ?? options.accessTokenLifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+  });
   const store = openStore(dataDir);
 
+  const clock = { offsetMs: 0, base: testHooks.now ?? Date.now };
   // The context needs the bound port, so it is filled in once listening.
   const ready: { context?: EmulatorContext } = {};
   const server = createServer((request, response) => {
@@ -97,7 +104,13 @@ export async function startAuthEmulator(
     keys,
     secretKey: options.secretKey ?? LOCAL_SECRET_KEY,
     store,
-    now: testHooks.now ?? Date.now,
+    now: () => clock.base() + clock.offsetMs,
+    advanceClock: (milliseconds) => {
+      clock.offsetMs += milliseconds;
+    },
+    resetClock: () => {
+      clock.offsetMs = 0;
+    },
   };
 
   return {
@@ -145,6 +158,11 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
     ? url.pathname.slice(AUTH_PATH_PREFIX.length).replace(/\/+$/, '') || '/'
     : null;
 
+  if (path !== null && !opensWithoutApiKey(path) && !headerValue(request, 'apikey') && !url.searchParams.get('apikey')) {
+    // Supabase's API gateway answers before Auth does, in its own shape.
+    return sendJson(response, 401, { message: 'No API key found in request' });
+  }
+
   switch (`${method} ${path}`) {
     case 'GET /authorize':
       return startAuthorization(context, request, url, response);
@@ -159,10 +177,14 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
       assertAudience(request, caller.claims);
       return sendJson(response, 200, toUserJson(caller.user));
     }
+    case 'PUT /user':
+      return updateUser(context, request, response);
+    case 'POST /emulator/clock':
+      return advanceClock(context, request, response);
     case 'POST /logout':
       return logout(context, request, url, response);
     case 'GET /.well-known/jwks.json':
-      return sendJson(response, 200, publicJwks(context.keys), { 'Cache-Control': 'public, max-age=600' });
+      return sendJson(response, 200, publicJwks(context.keys, context.now()), { 'Cache-Control': 'public, max-age=600' });
     case 'GET /settings':
       return sendJson(response, 200, settingsJson());
     case 'GET /health':
@@ -170,11 +192,65 @@ async function route(context: EmulatorContext, request: IncomingMessage, url: UR
   }
 
   if (path !== null && routeAdmin(context, request, method, path, response)) return;
+  if (path !== null && (await routeGoogle(context, request, method, path, url, response))) return;
 
   const avatar = path === null ? null : /^\/emulator\/avatar\/([0-9a-f-]{36})\.svg$/.exec(path);
   if (method === 'GET' && avatar?.[1]) return serveAvatar(context, avatar[1], response);
 
   throw new AuthHttpError(404, 'not_found', 'Not Found');
+}
+
+/**
+ * What Supabase's gateway lets through without an `apikey`: the browser
+ * redirects (a link cannot carry a header) and the JWKS, which verifiers
+ * fetch anonymously. `/emulator/*` is the emulator's own: the account
+ * chooser, avatars, the Google stand-in (Google knows no `apikey`) and the
+ * clock, which the secret key guards.
+ */
+function opensWithoutApiKey(path: string): boolean {
+  return path === '/authorize' || path === '/.well-known/jwks.json' || path.startsWith('/emulator/');
+}
+
+/**
+ * `PUT /user` as `supabase.auth.updateUser({ data })` calls it: `data` is
+ * merged into `user_metadata` (a key set to null stays, as GoTrue keeps it).
+ * Email, phone and password changes need flows the emulator does not stand in for.
+ */
+async function updateUser(context: EmulatorContext, request: IncomingMessage, response: ServerResponse) {
+  const caller = await authenticate(context, request);
+  const body = await readJsonObject(request);
+  for (const field of ['email', 'phone', 'password', 'nonce']) {
+    if (body[field] !== undefined) throw badRequest('validation_failed', `Updating ${field} is not supported by the local emulator`);
+  }
+  const { data } = body;
+  if (data !== undefined && data !== null) {
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      throw badRequest('bad_json', 'Could not parse request body as JSON: field "data" must be an object');
+    }
+    caller.user.userMetadata = { ...caller.user.userMetadata, ...(data as Record<string, unknown>) };
+    caller.user.updatedAt = context.now();
+    context.store.save();
+  }
+  sendJson(response, 200, toUserJson(caller.user));
+}
+
+/**
+ * Test-only: moves the emulator's clock so token expiry can be reached without
+ * waiting; `{ "reset": true }` puts it back, for a test that shares the emulator.
+ */
+async function advanceClock(context: EmulatorContext, request: IncomingMessage, response: ServerResponse) {
+  requireSecretKey(context, request);
+  const body = await readJsonObject(request);
+  if (body.reset === true) {
+    context.resetClock();
+    return sendJson(response, 200, { now: new Date(context.now()).toISOString() });
+  }
+  const seconds = body.advance_seconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw badRequest('validation_failed', 'advance_seconds must be a positive number, or reset true');
+  }
+  context.advanceClock(seconds * 1000);
+  sendJson(response, 200, { now: new Date(context.now()).toISOString() });
 }
 
 function serveAvatar(context: EmulatorContext, userId: string, response: ServerResponse) {

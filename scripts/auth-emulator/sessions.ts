@@ -39,6 +39,7 @@ export function createRefreshToken(
 
 export interface SessionResponseExtras {
   providerToken?: string;
+  providerRefreshToken?: string;
 }
 
 /** The token endpoint's `AccessTokenResponse`. */
@@ -58,5 +59,6 @@ export async function sessionResponse(
     refresh_token: refreshToken,
     user: toUserJson(user),
     ...(extras.providerToken ? { provider_token: extras.providerToken } : {}),
+    ...(extras.providerRefreshToken ? { provider_refresh_token: extras.providerRefreshToken } : {}),
   };
 }

@@ -63,6 +63,22 @@ const flowStateSchema = z.object({
   referrer: z.string(),
   userId: z.string().nullable(),
   providerAccessToken: z.string().nullable(),
+  /** Google's refresh token, present only when the app asked for offline access. */
+  providerRefreshToken: z.string().nullable().default(null),
+  /** What the app passed as `scopes` and `access_type`, kept for the Google stand-in's grant. */
+  providerScopes: z.string().default(''),
+  providerOffline: z.boolean().default(false),
+  createdAt: z.number(),
+});
+
+/** One consent a user gave the app at the Google stand-in (scripts/auth-emulator/google/). */
+const googleGrantSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  scopes: z.array(z.string()),
+  refreshToken: z.string().nullable(),
+  accessTokens: z.array(z.object({ token: z.string(), expiresAt: z.number() })),
+  revoked: z.boolean(),
   createdAt: z.number(),
 });
 
@@ -72,6 +88,7 @@ const stateSchema = z.object({
   refreshTokens: z.array(refreshTokenSchema),
   flowStates: z.array(flowStateSchema),
   nextRefreshTokenId: z.number(),
+  googleGrants: z.array(googleGrantSchema).default([]),
 });
 
 export type AmrEntry = z.infer<typeof amrEntrySchema>;
@@ -79,6 +96,7 @@ export type StoredUser = z.infer<typeof userSchema>;
 export type StoredSession = z.infer<typeof sessionSchema>;
 export type StoredRefreshToken = z.infer<typeof refreshTokenSchema>;
 export type StoredFlowState = z.infer<typeof flowStateSchema>;
+export type StoredGoogleGrant = z.infer<typeof googleGrantSchema>;
 export type EmulatorState = z.infer<typeof stateSchema>;
 
 export interface Store {
@@ -101,7 +119,7 @@ export function openStore(dataDir: string | null): Store {
 }
 
 function emptyState(): EmulatorState {
-  return { users: [], sessions: [], refreshTokens: [], flowStates: [], nextRefreshTokenId: 1 };
+  return { users: [], sessions: [], refreshTokens: [], flowStates: [], nextRefreshTokenId: 1, googleGrants: [] };
 }
 
 function readState(filePath: string): EmulatorState {

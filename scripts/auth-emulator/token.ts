@@ -46,6 +46,7 @@ async function exchangeAuthCode(context: EmulatorContext, body: Record<string, u
   context.store.save();
   return sessionResponse(context, user, session, refreshToken.token, {
     providerToken: flow.providerAccessToken ?? undefined,
+    providerRefreshToken: flow.providerRefreshToken ?? undefined,
   });
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { AUTHENTICATED_AUDIENCE } from './constants';
 import type { EmulatorContext } from './context';
+import { verificationKeys } from './keys';
 import { forbidden } from './errors';
 import type { StoredSession, StoredUser } from './store';
 import { appMetadata } from './user-json';
@@ -62,7 +63,7 @@ export async function verifyAccessToken(context: EmulatorContext, token: string)
     const { payload } = await jwtVerify<AccessTokenClaims>(
       token,
       (header) => {
-        const key = context.keys.all.find((candidate) => candidate.kid === header.kid);
+        const key = verificationKeys(context.keys, context.now()).find((candidate) => candidate.kid === header.kid);
         if (!key) throw new UnknownKeyError(`unrecognized JWT kid ${String(header.kid)} for algorithm ${header.alg}`);
         return key.publicKey;
       },

@@ -55,7 +55,7 @@ describe('error shapes', () => {
       expect(response.status, path).toBeLessThan(500);
       await response.arrayBuffer();
     }
-    expect((await fetch(`${emulator.url}/auth/v1/health`)).status).toBe(200);
+    expect((await fetch(`${emulator.url}/auth/v1/health`, { headers: { apikey: CLIENT_HEADERS.apikey } })).status).toBe(200);
   });
 });
 
@@ -87,7 +87,7 @@ describe('CORS for browser clients', () => {
 
 describe('discovery endpoints', () => {
   it('GET /health names GoTrue', async () => {
-    const body = await (await fetch(`${emulator.url}/auth/v1/health`)).json();
+    const body = await (await fetch(`${emulator.url}/auth/v1/health`, { headers: { apikey: CLIENT_HEADERS.apikey } })).json();
     expect(body).toEqual({
       version: expect.any(String),
       name: 'GoTrue',
@@ -96,7 +96,7 @@ describe('discovery endpoints', () => {
   });
 
   it('GET /settings reports Google as the only enabled provider', async () => {
-    const body = (await (await fetch(`${emulator.url}/auth/v1/settings`)).json()) as {
+    const body = (await (await fetch(`${emulator.url}/auth/v1/settings`, { headers: { apikey: CLIENT_HEADERS.apikey } })).json()) as {
       external: Record<string, boolean>;
       disable_signup: boolean;
     };

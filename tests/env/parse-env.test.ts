@@ -15,6 +15,9 @@ const PRODUCTION = {
   EMAIL_FROM: 'Tenantry <hello@example.com>',
   OUTBOX_SECRET: 'a-long-random-outbox-secret-of-32-chars',
   CRON_SECRET: 'a-long-random-cron-secret',
+  GOOGLE_CLIENT_ID: '1234-abc.apps.googleusercontent.com',
+  GOOGLE_CLIENT_SECRET: 'GOCSPX-real',
+  TOKEN_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 
 function issuesOf(source: Record<string, string>): string[] {
@@ -79,8 +82,18 @@ describe('environment', () => {
         'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, ' +
           'SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET ' +
           '(outside local mode every service must be configured; BILLING=off runs without Stripe; EMAIL=off runs without email)',
+        'missing GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY ' +
+          '(Google API access needs them outside local mode; GOOGLE_ACCESS=off runs without)',
       ]);
     }
+  });
+
+  it('GOOGLE_ACCESS=off is the one way to run without Google credentials outside local mode, and a bad key is named', () => {
+    const withoutGoogle = { ...PRODUCTION, GOOGLE_CLIENT_ID: '', GOOGLE_CLIENT_SECRET: '', TOKEN_ENCRYPTION_KEY: '' };
+    expect(issuesOf(withoutGoogle)[0]).toMatch(/^missing GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY /);
+    expect(parseEnv({ ...withoutGoogle, GOOGLE_ACCESS: 'off' }).GOOGLE_ACCESS).toBe('off');
+    expect(parseEnv(LOCAL).GOOGLE_ACCESS).toBe('on');
+    expect(issuesOf({ ...PRODUCTION, TOKEN_ENCRYPTION_KEY: 'k1:short' })[0]).toMatch(/^TOKEN_ENCRYPTION_KEY key k1 must be 32 bytes/);
   });
 
   it('outside local mode, one forgotten variable is enough to refuse, and it is named', () => {

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { googleConfig } from '@/lib/google/config';
+import { saveGoogleConnection } from '@/lib/google/connections';
 import { logFailure } from '@/lib/http/log-failure';
 import { safeNextPath } from '@/lib/navigation/safe-next-path';
 import { profileFieldsFromMetadata, upsertProfile } from '@/lib/profiles/upsert-profile';
@@ -33,8 +35,9 @@ export async function GET(request: NextRequest) {
     const { data, error } = await supabase.auth.exchangeCodeForSession(code);
     if (error || !data.user) return toLogin('exchange_failed');
 
-    // The session also carries Google's provider_token; it is deliberately
-    // neither logged nor stored here.
+    // Google's tokens come only with this exchange, never on a refresh: a
+    // refresh token (offline access was asked for) goes to the encrypted vault,
+    // and neither is logged.
     const { user } = data;
     await upsertProfile({
       id: user.id,
@@ -44,6 +47,14 @@ export async function GET(request: NextRequest) {
       // Not fatal: the first API call creates the profile if this one failed.
       logFailure('auth/callback profile upsert', profileError, { request });
     });
+
+    const { provider_token: accessToken, provider_refresh_token: refreshToken } = data.session;
+    if (accessToken && refreshToken && googleConfig()) {
+      await saveGoogleConnection(user.id, { accessToken, refreshToken }).catch((vaultError: unknown) => {
+        // Not fatal: the page that needs Google offers to connect again.
+        logFailure('auth/callback google connection', vaultError, { request });
+      });
+    }
 
     return NextResponse.redirect(new URL(next, url.origin), { status: 303 });
   } catch (error) {

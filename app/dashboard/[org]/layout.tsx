@@ -1,3 +1,4 @@
+import { googleConfig } from '@/lib/google/config';
 import { hasAtLeast } from '@/lib/tenant/roles';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
@@ -27,6 +28,8 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
     { href: `${base}/members`, label: 'Members' },
     // Members see the plan read-only; only admins and owners can change it.
     { href: `${base}/billing`, label: 'Billing' },
+    // The example of Google APIs on the user's behalf (lib/google/); remove it with the page.
+    ...(googleConfig() ? [{ href: `${base}/google-drive`, label: 'Google Drive' }] : []),
     ...(isAdmin
       ? [
           { href: `${base}/settings`, label: 'Settings' },
