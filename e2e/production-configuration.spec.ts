@@ -26,7 +26,7 @@ test('a production start with nothing configured stops with one line naming ever
   const errorLines = server.output().split('\n').filter((line) => line.includes('cannot start'));
   expect(errorLines).toEqual([
     '✖ Tenantry cannot start: missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, ' +
-      'STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET (outside local mode every service must be configured; BILLING=off runs ' +
+      'STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, API_KEY_PEPPER (outside local mode every service must be configured; BILLING=off runs ' +
       'without Stripe). See .env.example.',
   ]);
 });
@@ -38,6 +38,7 @@ test('a production start with the Stripe stand-in\'s published webhook secret st
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_project',
     STRIPE_SECRET_KEY: 'sk_live_project',
     STRIPE_WEBHOOK_SECRET: STRIPE_STAND_IN_WEBHOOK_SECRET,
+    API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
   });
   expect(await server.exited).toBe(1);
   expect(server.output()).toContain("STRIPE_WEBHOOK_SECRET must not be the local Stripe stand-in's published value");
@@ -51,6 +52,7 @@ test('with BILLING=off a production server starts, and refuses a webhook signed 
     NEXT_PUBLIC_SUPABASE_URL: 'https://project.supabase.co',
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_project',
     BILLING: 'off',
+    API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
   });
   try {
     const baseURL = `http://localhost:${port}`;

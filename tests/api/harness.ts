@@ -28,6 +28,8 @@ const ROUTES: [pattern: string, load: () => Promise<RouteModule>][] = [
   ['/api/v1/orgs/[slug]/invitations/[id]', () => import('@/app/api/v1/orgs/[slug]/invitations/[id]/route')],
   ['/api/v1/orgs/[slug]/projects', () => import('@/app/api/v1/orgs/[slug]/projects/route')],
   ['/api/v1/orgs/[slug]/projects/[id]', () => import('@/app/api/v1/orgs/[slug]/projects/[id]/route')],
+  ['/api/v1/orgs/[slug]/api-keys', () => import('@/app/api/v1/orgs/[slug]/api-keys/route')],
+  ['/api/v1/orgs/[slug]/api-keys/[id]', () => import('@/app/api/v1/orgs/[slug]/api-keys/[id]/route')],
   ['/api/v1/orgs/[slug]/audit', () => import('@/app/api/v1/orgs/[slug]/audit/route')],
   ['/api/v1/orgs/[slug]/billing', () => import('@/app/api/v1/orgs/[slug]/billing/route')],
   ['/api/v1/orgs/[slug]/billing/checkout', () => import('@/app/api/v1/orgs/[slug]/billing/checkout/route')],

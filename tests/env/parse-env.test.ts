@@ -11,6 +11,7 @@ const PRODUCTION = {
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
   STRIPE_SECRET_KEY: 'sk_live_123',
   STRIPE_WEBHOOK_SECRET: 'whsec_real_endpoint_secret',
+  API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
 };
 
 function issuesOf(source: Record<string, string>): string[] {
@@ -72,7 +73,7 @@ describe('environment', () => {
     for (const NODE_ENV of ['production', 'development', 'test']) {
       const issues = issuesOf({ NODE_ENV });
       expect(issues).toEqual([
-        'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET ' +
+        'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, API_KEY_PEPPER ' +
           '(outside local mode every service must be configured; BILLING=off runs without Stripe)',
       ]);
     }
@@ -103,7 +104,7 @@ describe('environment', () => {
 
   it('BILLING=off is the one way to run without Stripe outside local mode', () => {
     const withoutStripe = { ...PRODUCTION, STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' };
-    expect(issuesOf(withoutStripe)[0]).toMatch(/^missing STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET /);
+    expect(issuesOf(withoutStripe)[0]).toMatch(/^missing STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET \(/);
     expect(parseEnv({ ...withoutStripe, BILLING: 'off' }).billingMode).toBe('off');
     expect(parseEnv({ ...LOCAL, BILLING: 'off' }).billingMode).toBe('off');
     expect(issuesOf({ ...withoutStripe, BILLING: 'none' })[0]).toMatch(/^BILLING must be stripe or off/);

@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { apiKeys, type ApiKey } from '@/db/schema';
+import { notFound } from '@/lib/http/app-error';
+import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import { resultRows } from '@/lib/tenancy/tenant-transaction';
+import { formatApiKey, generateApiKeyParts, hashSecret } from './key-format';
+import { apiKeyPepper } from './pepper';
+
+/** Roles a key may act with: never owner (nothing a script does needs it), never above its creator's (the database checks). */
+export const API_KEY_ROLES = ['member', 'admin'] as const;
+
+export const createApiKeyInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).describe('What the key is for, such as "CI deploys"'),
+    role: z.enum(API_KEY_ROLES).default('member'),
+    expires_at: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .default(null)
+      .refine((value) => value === null || Date.parse(value) > Date.now(), 'must be in the future')
+      .describe('When the key stops working; null for never'),
+  })
+  .meta({ id: 'CreateApiKey' });
+
+export const apiKeySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(API_KEY_ROLES),
+    prefix: z.string().describe('The key\'s first characters (`tnt_<public id>`), to recognise it; not a secret'),
+    status: z.enum(['active', 'revoked', 'expired']),
+    created_by: z.uuid(),
+    expires_at: z.iso.datetime().nullable(),
+    created_at: z.iso.datetime(),
+    last_used_at: z.iso.datetime().nullable().describe('Updated at most once a minute'),
+    revoked_at: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const createdApiKeySchema = z
+  .object({ api_key: apiKeySchema, key: z.string().describe('Shown once: only a keyed hash of its secret is stored') })
+  .meta({ id: 'CreatedApiKey' });
+
+export type ApiKeyView = z.infer<typeof apiKeySchema>;
+
+const { secretHash: _hidden, ...visibleColumns } = getTableColumns(apiKeys);
+
+/** The organization's keys, newest first; the secret is never stored, and its hash never leaves the database. */
+export async function listApiKeys(scope: TenantScope): Promise<ApiKeyView[]> {
+  const rows = await scope.tx
+    .select(visibleColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.organizationId, scope.organization.id))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(500);
+  return rows.map(presentApiKey);
+}
+
+/**
+ * Makes a key and returns it, the only time it is ever shown. The database
+ * checks the rest (tenantry.create_api_key): the caller is a person who is an
+ * admin or owner, the role is not above theirs, the plan has room (402).
+ */
+export async function createApiKey(
+  scope: TenantScope,
+  input: z.infer<typeof createApiKeyInput>,
+): Promise<z.infer<typeof createdApiKeySchema>> {
+  const parts = generateApiKeyParts();
+  const [created] = resultRows<{ id: string }>(
+    await scope.tx.execute(sql`select tenantry.create_api_key(
+      ${scope.organization.id}::uuid, ${input.name}::text, ${input.role}::membership_role,
+      ${input.expires_at}::timestamptz, ${parts.publicId}::text, ${hashSecret(parts.secret, apiKeyPepper())}::text) as id`),
+  );
+  const [row] = await scope.tx.select(visibleColumns).from(apiKeys).where(eq(apiKeys.id, created!.id));
+  if (!row) throw new Error('the API key just created is not visible to its creator');
+  return { api_key: presentApiKey(row), key: formatApiKey(parts) };
+}
+
+/** Revokes a key at once; revoking twice is harmless. */
+export async function revokeApiKey(scope: TenantScope, apiKeyId: string): Promise<ApiKeyView> {
+  await scope.tx.execute(sql`select tenantry.revoke_api_key(${scope.organization.id}::uuid, ${apiKeyId}::uuid)`);
+  const [row] = await scope.tx
+    .select(visibleColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.organizationId, scope.organization.id)));
+  if (!row) throw notFound('API key');
+  return presentApiKey(row);
+}
+
+function presentApiKey(row: Omit<ApiKey, 'secretHash'>): ApiKeyView {
+  const status = row.revokedAt ? 'revoked' : row.expiresAt && row.expiresAt.getTime() <= Date.now() ? 'expired' : 'active';
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role === 'admin' ? 'admin' : 'member',
+    prefix: `tnt_${row.publicId}`,
+    status,
+    created_by: row.createdBy,
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+  };
+}
