@@ -461,8 +461,14 @@ describe('seats', () => {
 describe('the plan limits the database enforces are lib/billing/plans.ts', () => {
   it('holds one row per plan with the file’s limits', async () => {
     const { PLAN_IDS, PLANS } = await import('@/lib/billing/plans');
-    expect(await owner(sql`select plan, name, projects, members from plan_limits order by position`)).toEqual(
-      PLAN_IDS.map((id) => ({ plan: id, name: PLANS[id].name, projects: PLANS[id].limits.projects, members: PLANS[id].limits.members })),
+    expect(await owner(sql`select plan, name, projects, members, api_keys from plan_limits order by position`)).toEqual(
+      PLAN_IDS.map((id) => ({
+        plan: id,
+        name: PLANS[id].name,
+        projects: PLANS[id].limits.projects,
+        members: PLANS[id].limits.members,
+        api_keys: PLANS[id].limits.apiKeys,
+      })),
     );
   });
 });
