@@ -45,7 +45,10 @@ export const createdApiKeySchema = z
 
 export type ApiKeyView = z.infer<typeof apiKeySchema>;
 
-const { secretHash: _hidden, ...visibleColumns } = getTableColumns(apiKeys);
+// Everything but the hash, which `authenticated` may not even select (0012_api_key_rules).
+const visibleColumns = Object.fromEntries(
+  Object.entries(getTableColumns(apiKeys)).filter(([name]) => name !== 'secretHash'),
+) as Omit<ReturnType<typeof getTableColumns<typeof apiKeys>>, 'secretHash'>;
 
 /** The organization's keys, newest first; the secret is never stored, and its hash never leaves the database. */
 export async function listApiKeys(scope: TenantScope): Promise<ApiKeyView[]> {
