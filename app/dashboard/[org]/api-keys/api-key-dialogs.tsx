@@ -1,32 +1,17 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
-import { CopyButton } from '@/app/_components/ui/copy-button';
 import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
 import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { Select } from '@/app/_components/ui/select';
+import { ShownOnceDialog } from '../../_components/shown-once-dialog';
+import { useDialog } from '../../_components/use-dialog';
 import { useDialogAction } from '../../_components/use-dialog-action';
 import { createApiKeyAction, revokeApiKeyAction } from './actions';
-
-/** A dialog's open state with a fresh key per opening, so each opening starts without the last attempt's result. */
-function useDialog() {
-  const [open, setOpen] = useState(false);
-  const [opening, setOpening] = useState(0);
-  return {
-    open,
-    key: opening,
-    show: () => {
-      setOpening((value) => value + 1);
-      setOpen(true);
-    },
-    close: () => setOpen(false),
-  };
-}
 
 export function CreateApiKeyButton({ slug }: { slug: string }) {
   const dialog = useDialog();
@@ -47,24 +32,16 @@ function CreateApiKeyDialog({ open, onClose, slug }: { open: boolean; onClose: (
 
   if (created) {
     return (
-      <Dialog
+      <ShownOnceDialog
         open={open}
         onClose={onClose}
         title="API key created"
         description={`Copy “${created.name}” now and keep it somewhere safe: it is shown only this once. Send it as Authorization: Bearer <key>.`}
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        }
-      >
-        <div className="space-y-3">
-          <Field label="API key">
-            <Input value={created.key} readOnly onFocus={(event) => event.currentTarget.select()} className="font-mono text-xs sm:text-xs" />
-          </Field>
-          <CopyButton value={created.key} label="Copy key" copiedMessage="Key copied" />
-        </div>
-      </Dialog>
+        label="API key"
+        value={created.key}
+        copyLabel="Copy key"
+        copiedMessage="Key copied"
+      />
     );
   }
 
