@@ -106,6 +106,34 @@ LANGUAGE sql SECURITY DEFINER SET search_path = '' AS $$
 $$;
 --> statement-breakpoint
 
+-- 0006's remove_member: "leaving" is a person's act. With a key, removing
+-- its creator is removing a member like any other (a member key may not).
+CREATE OR REPLACE FUNCTION tenantry.remove_member(organization uuid, member uuid) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  caller_role public.membership_role := tenantry.require_role(organization, 'member');
+  is_self boolean := member = tenantry.current_user_id() AND tenantry.current_api_key_id() IS NULL;
+  target public.memberships;
+BEGIN
+  IF NOT is_self AND caller_role = 'member' THEN
+    PERFORM tenantry.fail('forbidden', 'Members can only remove themselves.');
+  END IF;
+  SELECT * INTO target FROM public.memberships m
+  WHERE m.organization_id = organization AND m.user_id = member
+  FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM tenantry.fail('not_found', 'Member not found');
+  END IF;
+  IF NOT is_self AND target.role = 'owner' AND caller_role <> 'owner' THEN
+    PERFORM tenantry.fail('forbidden', 'Only an owner can remove an owner.');
+  END IF;
+  DELETE FROM public.memberships WHERE id = target.id;
+  PERFORM tenantry.write_audit_event(organization, CASE WHEN is_self THEN 'member.left' ELSE 'member.removed' END,
+    'user', member::text, jsonb_build_object('role', target.role));
+END
+$$;
+--> statement-breakpoint
+
 -- ── The table ──────────────────────────────────────────────────────────────
 -- Admins and owners read their organization's keys, never the hash; nobody
 -- writes them except through the functions below.

@@ -144,6 +144,12 @@ describe('calling the API with a key', () => {
     expect((await owner(sql`select 1 from organizations where slug = 'acme'`)).length).toBe(1);
   });
 
+  it('a member key cannot make its creator leave: leaving is a person\'s act', async () => {
+    const refused = await as(keys.member.key).delete(`/api/v1/orgs/acme/members/${users.ada.id}`);
+    expect(refused.status).toBe(403);
+    expect((await owner(sql`select 1 from memberships m join organizations o on o.id = m.organization_id where o.slug = 'acme' and m.user_id = ${users.ada.id}`)).length).toBe(1);
+  });
+
   it('is refused with 403 person_required where only a person makes sense', async () => {
     const attempts = [
       as(keys.admin.key).get('/api/v1/me'),
