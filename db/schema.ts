@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -179,15 +180,7 @@ export const auditEvents = pgTable(
  */
 
 /** Stripe's subscription statuses; kept as text so a status Stripe adds later cannot fail a sync. */
-export type SubscriptionStatus =
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'canceled'
-  | 'unpaid'
-  | 'paused';
+export type SubscriptionStatus = Stripe.Subscription.Status;
 
 export const subscriptions = pgTable(
   'subscriptions',

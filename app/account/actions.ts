@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { deleteAccount } from '@/lib/account/delete-account';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
-import { formFailure, requireCaller, textField } from '../dashboard/_lib/organization-access';
+import { formFailure, textField } from '@/lib/auth/action-access';
+import { requireCaller } from '@/lib/auth/page-access';
 
 /** Deletes the account after the email was typed again, then ends the session on this device. */
 export async function deleteAccountAction(_previous: FormState | null, formData: FormData): Promise<FormState> {

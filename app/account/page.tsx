@@ -9,7 +9,7 @@ import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { accountDeletionConfirmation, organizationsBlockingDeletion } from '@/lib/account/delete-account';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../dashboard/_components/app-header';
-import { requireCaller } from '../dashboard/_lib/organization-access';
+import { requireCaller } from '@/lib/auth/page-access';
 import { signOut } from '../dashboard/actions';
 import { DeleteAccountCard } from './delete-account-card';
 

@@ -2,12 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitationForMyEmail } from '@/lib/tenancy/invitations';
 import { createOrganization, createOrganizationInput } from '@/lib/tenancy/organizations';
-import { formFailure, requireCaller, textField } from './_lib/organization-access';
+import { formFailure, textField } from '@/lib/auth/action-access';
+import { requireCaller } from '@/lib/auth/page-access';
 
 /** Ends the session everywhere and clears the session cookies. */
 export async function signOut() {

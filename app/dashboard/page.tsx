@@ -13,7 +13,7 @@ import { AppHeader } from './_components/app-header';
 import { CreateOrganizationForm } from './_components/create-organization-form';
 import { formatRelative } from './_lib/format';
 import { LAST_ORGANIZATION_COOKIE } from './_lib/last-organization';
-import { requireCaller } from './_lib/organization-access';
+import { requireCaller } from '@/lib/auth/page-access';
 import { signOut } from './actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };

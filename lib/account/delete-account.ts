@@ -2,11 +2,11 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
 import { AppError } from '@/lib/http/app-error';
 import { supabaseAdmin } from '@/lib/supabase/admin';
-import { asUser, resultRows } from '@/lib/tenancy/tenant-transaction';
+import { asUser, resultRows } from '@/lib/tenant/transaction';
 
 export const deleteAccountInput = z
   .strictObject({

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import type { Caller } from '@/lib/auth/caller';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { hitRateLimit } from '@/lib/rate-limit/limiter';
 import type { RateLimit } from '@/lib/rate-limit/limits';
 import { tooManyRequests } from '@/lib/rate-limit/request-limits';
+import type { ApiKeyCaller } from '@/lib/tenant/caller';
 import { looksLikeApiKey } from './key-format';
 import { verifyApiKey } from './verify-api-key';
 
@@ -23,14 +23,14 @@ export function bearerApiKey(request: NextRequest): string | null {
  * key is 401 everywhere). Each key has its own request budget
  * (API_KEY_RATE_LIMIT), counted after it verified, so junk keys cannot spend it.
  */
-export async function authenticateApiKey(token: string, { accepted }: { accepted: boolean }): Promise<Caller> {
+export async function authenticateApiKey(token: string, { accepted }: { accepted: boolean }): Promise<ApiKeyCaller> {
   const caller = await verifyApiKey(token);
   if (!accepted) {
     throw new AppError('person_required', 'API keys cannot call this; it is for a signed-in person.');
   }
   const limit = apiKeyRateLimit();
   if (limit) {
-    const outcome = await hitRateLimit('api_keys', caller.apiKey!.id, limit);
+    const outcome = await hitRateLimit('api_keys', caller.keyId, limit);
     if (!outcome.allowed) throw tooManyRequests(outcome.retryAfterSeconds);
   }
   return caller;

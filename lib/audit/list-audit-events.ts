@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditEvents, type AuditEvent } from '@/db/schema';
 import { assertFeature } from '@/lib/billing/entitlements';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import type { TenantScope } from '@/lib/tenant/membership';
 
 export const auditEventSchema = z
   .object({

@@ -2,7 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { AppError } from '@/lib/http/app-error';
-import { callerFromClaims, type Caller } from './caller';
+import type { Caller } from '@/lib/tenant/caller';
+import { callerFromClaims } from './caller';
 import { ensureProfile } from './ensure-profile';
 import { verifyAccessTokenCached } from './verified-token-cache';
 

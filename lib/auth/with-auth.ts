@@ -8,9 +8,10 @@ import { parseJsonBody, parseQuery, refuseNul } from '@/lib/http/parse-input';
 import type { RateLimitedAction } from '@/lib/rate-limit/limits';
 import { limitByIp, limitByUser } from '@/lib/rate-limit/request-limits';
 import { authenticateApiKey, bearerApiKey } from '@/lib/api-keys/authenticate-api-key';
-import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
+import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
 import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
-import { callerFromClaims, type Caller } from './caller';
+import type { Caller } from '@/lib/tenant/caller';
+import { callerFromClaims } from './caller';
 import { ensureProfile } from './ensure-profile';
 
 /** What Next passes a route handler; `params` is a Promise since Next 15. */

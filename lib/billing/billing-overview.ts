@@ -2,10 +2,11 @@ import 'server-only';
 import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { subscriptions } from '@/db/schema';
-import { hasAtLeast } from '@/lib/tenancy/roles';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import { hasAtLeast } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
 import { currentPlan, usageOf } from './entitlements';
 import { BILLING_INTERVALS, PLAN_IDS } from './plans';
+import { ENDED_STATUSES } from './subscription-status';
 
 const limitSchema = z.number().int().nullable().describe('null: unlimited');
 
@@ -45,7 +46,7 @@ export async function getBillingOverview(scope: TenantScope): Promise<BillingOve
     .select()
     .from(subscriptions)
     .where(
-      and(eq(subscriptions.organizationId, organizationId), notInArray(subscriptions.status, ['canceled', 'incomplete_expired'])),
+      and(eq(subscriptions.organizationId, organizationId), notInArray(subscriptions.status, [...ENDED_STATUSES])),
     )
     .orderBy(desc(subscriptions.stripeCreatedAt))
     .limit(1);

@@ -1,11 +1,11 @@
 import 'server-only';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Caller } from '@/lib/auth/caller';
+import { recordAuditEvent } from '@/lib/tenant/audit';
+import type { Caller } from '@/lib/tenant/caller';
 import { AppError } from '@/lib/http/app-error';
-import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { inOrganization } from '@/lib/tenant/membership';
 import { billingPageUrl } from './checkout';
 import { assertBillingEnabled, callStripe } from './stripe-client';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
 
 /**
  * A Stripe Customer Portal session for the organization (change plan, cancel,
@@ -24,7 +24,7 @@ export async function openBillingPortal(caller: Caller, slug: string): Promise<{
   const session = await callStripe('open the billing portal', (stripe) =>
     stripe.billingPortal.sessions.create({ customer: customerId, return_url: billingPageUrl(organization.slug) }),
   );
-  await asSystem((tx) =>
+  await asSystem('billing-audit', (tx) =>
     recordAuditEvent(tx, {
       organizationId: organization.id,
       actorId: caller.userId,

@@ -2,8 +2,7 @@ import 'server-only';
 import type { Organization } from '@/db/schema';
 import { expireOpenCheckouts } from './expire-open-checkouts';
 import { callStripe } from './stripe-client';
-
-const ENDED = new Set(['canceled', 'incomplete_expired']);
+import { isEndedStatus } from './subscription-status';
 
 /**
  * Expires the organization's open Checkout Sessions and cancels its
@@ -19,7 +18,7 @@ export async function cancelSubscriptionsBeforeDelete(organization: Organization
     await expireOpenCheckouts(stripe, customerId);
     const listed = await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
     for (const subscription of listed.data) {
-      if (!ENDED.has(subscription.status)) await stripe.subscriptions.cancel(subscription.id);
+      if (!isEndedStatus(subscription.status)) await stripe.subscriptions.cancel(subscription.id);
     }
   });
 }

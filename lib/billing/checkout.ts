@@ -3,17 +3,17 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { memberships, profiles } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Caller } from '@/lib/auth/caller';
+import { recordAuditEvent } from '@/lib/tenant/audit';
+import type { Caller } from '@/lib/tenant/caller';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/http/app-error';
-import { inOrganization, type TenantScope } from '@/lib/tenancy/tenant-scope';
+import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
 import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
 import { expireOpenCheckouts } from './expire-open-checkouts';
 import { ensureStripeCustomer } from './stripe-customer';
 import { callStripe } from './stripe-client';
 import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
 
 export const startCheckoutInput = z
   .strictObject({
@@ -71,7 +71,7 @@ export async function startCheckout(
   // nothing and both leave a payable session. On PostgreSQL starts for other
   // organizations and every other query go on meanwhile; the lock ends with
   // the transaction.
-  return asSystem(async (tx) => {
+  return asSystem('billing-sync', async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenantry.checkout:${organization.id}`}, 0))`);
     await callStripe('expire the earlier checkout', (stripe) => expireOpenCheckouts(stripe, customerId));
     const session = await callStripe('start checkout', async (stripe) => {

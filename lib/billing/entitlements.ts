@@ -2,8 +2,8 @@ import 'server-only';
 import { count, eq, sql } from 'drizzle-orm';
 import { projects } from '@/db/schema';
 import { AppError } from '@/lib/http/app-error';
-import { resultRows, type Transaction } from '@/lib/tenancy/tenant-transaction';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
+import { resultRows, type Transaction } from '@/lib/tenant/transaction';
+import type { TenantScope } from '@/lib/tenant/membership';
 import { PLAN_IDS, PLANS, type Plan, type PlanFeatures, type PlanId, type PlanLimits } from './plans';
 
 export type LimitedResource = keyof PlanLimits;

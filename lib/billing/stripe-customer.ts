@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, type Organization } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
 import { callStripe } from './stripe-client';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
 
 /** Who Stripe bills: the organization, by name, reached at its owner's email. Checkout and invoices show both. */
 export interface BillingContact {
@@ -33,7 +33,7 @@ export async function ensureStripeCustomer(organization: Organization, contact: 
       { idempotencyKey: `tenantry-organization-customer-v2-${organization.id}` },
     ),
   );
-  return asSystem(async (tx) => {
+  return asSystem('billing-sync', async (tx) => {
     await tx
       .update(organizations)
       .set({ stripeCustomerId: customer.id })

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/http/app-error';
 import { getStripe, getWebhookSecret } from './stripe-client';
 import { SIGNATURE_TOLERANCE_SECONDS } from './stripe-signature-header';
 import { syncSubscriptions } from './sync-subscriptions';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
 
 /**
  * Events that may change an organization's subscription. Each one only says
@@ -69,7 +69,7 @@ export async function handleStripeWebhook(rawBody: Buffer, signature: string | n
   const event = verifyStripeEvent(rawBody, signature);
   if (!SYNCED_EVENT_TYPES.has(event.type)) return 'ignored';
   const customerId = customerIdOf(event);
-  return asSystem(async (tx) => {
+  return asSystem('billing-sync', async (tx) => {
     const [recorded] = await tx
       .insert(stripeEvents)
       .values({ id: event.id, type: event.type, stripeCreatedAt: new Date(event.created * 1000) })

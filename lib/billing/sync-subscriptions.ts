@@ -1,21 +1,20 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { organizations, subscriptions, type Subscription, type SubscriptionStatus } from '@/db/schema';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Transaction } from '@/lib/tenancy/tenant-transaction';
+import { organizations, subscriptions, type Subscription } from '@/db/schema';
+import { recordAuditEvent } from '@/lib/tenant/audit';
+import type { Transaction } from '@/lib/tenant/transaction';
 import { planForLookupKey } from './plans';
 import { getStripe } from './stripe-client';
-import { asSystem } from './system-transaction';
+import { asSystem } from '@/lib/tenant/system';
+import { isEndedStatus, isLiveStatus } from './subscription-status';
 
 /** The audit trail's actor for changes Stripe made (a renewal, a cancellation at period end, a portal action). */
 export const STRIPE_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Subscriptions that still need the customer's attention in the portal rather than a new checkout. */
-const ENDED_STATUSES: readonly string[] = ['canceled', 'incomplete_expired', 'incomplete'];
-
 export function isLiveSubscription(subscription: Pick<Subscription, 'status'>): boolean {
-  return !ENDED_STATUSES.includes(subscription.status);
+  return isLiveStatus(subscription.status);
 }
 
 export interface SyncCause {
@@ -82,7 +81,7 @@ async function cancelOrphanedSubscriptions(systemTx: Transaction, customerId: st
   await systemTx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tenantry.orphaned-customer:${customerId}`}, 0))`);
   const listed = await stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 });
   for (const subscription of listed.data) {
-    if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') continue;
+    if (isEndedStatus(subscription.status)) continue;
     // Written before the cancel, in the sync's transaction: a cancel that fails rolls the line back, and the retry writes it again.
     await recordAuditEvent(systemTx, {
       organizationId: null,
@@ -106,7 +105,7 @@ async function cancelOrphanedSubscriptions(systemTx: Transaction, customerId: st
 
 /** `syncSubscriptions` in a transaction of its own: after Checkout's success redirect, before a new checkout. */
 export function syncSubscriptionsNow(customerId: string): Promise<Subscription[] | null> {
-  return asSystem((tx) => syncSubscriptions(tx, customerId));
+  return asSystem('billing-sync', (tx) => syncSubscriptions(tx, customerId));
 }
 
 function toRow(subscription: Stripe.Subscription, organizationId: string): typeof subscriptions.$inferInsert {
@@ -118,7 +117,7 @@ function toRow(subscription: Stripe.Subscription, organizationId: string): typeo
     organizationId,
     stripeCustomerId: typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
     // Stripe may add statuses; stored as text, any unknown one counts as not paid.
-    status: subscription.status as SubscriptionStatus,
+    status: subscription.status,
     plan: plan?.plan ?? null,
     interval: plan?.interval ?? (item?.price.recurring?.interval === 'year' ? 'year' : item ? 'month' : null),
     priceLookupKey: lookupKey,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDatabase } from '@/lib/db';
+import { asSystem } from '@/lib/tenant/system';
 
 export type DatabaseHealth = 'ok' | 'unavailable';
 
@@ -14,8 +14,7 @@ export async function checkDatabase(timeoutMs = 2_000): Promise<DatabaseHealth> 
     timer = setTimeout(() => reject(new Error('database health check timed out')), timeoutMs);
   });
   try {
-    const db = await Promise.race([getDatabase(), deadline]);
-    await Promise.race([db.execute(sql`select 1`), deadline]);
+    await Promise.race([asSystem('health-check', (tx) => tx.execute(sql`select 1`)), deadline]);
     return 'ok';
   } catch (error) {
     console.warn(`[health] database unavailable: ${error instanceof Error ? error.message : String(error)}`);

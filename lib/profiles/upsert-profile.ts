@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
-import { getDatabase } from '@/lib/db';
+import { asSystem } from '@/lib/tenant/system';
 import { withoutNul } from '@/lib/http/nul-characters';
 
 export interface ProfileFields {
@@ -17,10 +17,10 @@ export interface ProfileFields {
  * (verified token claims or the user returned by the code exchange).
  */
 export async function upsertProfile(fields: ProfileFields): Promise<void> {
-  const db = await getDatabase();
   const now = new Date();
-  await db
-    .insert(profiles)
+  await asSystem('profile-upsert', (tx) =>
+    tx
+      .insert(profiles)
     .values({ ...fields, lastSeenAt: now })
     .onConflictDoUpdate({
       target: profiles.id,
@@ -32,7 +32,8 @@ export async function upsertProfile(fields: ProfileFields): Promise<void> {
         updatedAt: now,
         lastSeenAt: now,
       },
-    });
+    }),
+  );
 }
 
 /** Reads the Google-shaped `user_metadata` Supabase keeps for a user. */

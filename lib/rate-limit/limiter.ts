@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDatabase } from '@/lib/db';
-import { resultRows } from '@/lib/tenancy/tenant-transaction';
+import { asSystem } from '@/lib/tenant/system';
+import { resultRows } from '@/lib/tenant/transaction';
 import type { RateLimit } from './limits';
 
 export interface RateLimitOutcome {
@@ -29,10 +29,11 @@ let hitsSinceSweep = 0;
  * opening one (PGlite has one connection, so it would wait for that transaction).
  */
 export async function hitRateLimit(bucket: string, key: string, limit: RateLimit): Promise<RateLimitOutcome> {
-  const db = await getDatabase();
   const [row] = resultRows<{ allowed: boolean; hit_count: number; retry_after_seconds: number }>(
-    await db.execute(
-      sql`select allowed, hit_count, retry_after_seconds from tenantry.rate_limit_hit(${bucket}::text, ${key}::text, ${limit.limit}::integer, ${limit.windowSeconds}::integer)`,
+    await asSystem('rate-limit', (tx) =>
+      tx.execute(
+        sql`select allowed, hit_count, retry_after_seconds from tenantry.rate_limit_hit(${bucket}::text, ${key}::text, ${limit.limit}::integer, ${limit.windowSeconds}::integer)`,
+      ),
     ),
   );
   if (!row) throw new Error('tenantry.rate_limit_hit returned no row');
@@ -45,7 +46,8 @@ export async function hitRateLimit(bucket: string, key: string, limit: RateLimit
 
 /** Deletes counters whose window has ended (they count for nothing); returns how many went. */
 export async function sweepRateLimits(batch = 1000): Promise<number> {
-  const db = await getDatabase();
-  const [row] = resultRows<{ swept: number }>(await db.execute(sql`select tenantry.rate_limit_sweep(${batch}::integer) as swept`));
+  const [row] = resultRows<{ swept: number }>(
+    await asSystem('rate-limit', (tx) => tx.execute(sql`select tenantry.rate_limit_sweep(${batch}::integer) as swept`)),
+  );
   return Number(row?.swept ?? 0);
 }

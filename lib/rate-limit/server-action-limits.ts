@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import type { RateLimitedAction } from './limits';
 import { limitByIp, limitByUser } from './request-limits';
 

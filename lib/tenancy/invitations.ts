@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invitations, memberships, organizations, type Invitation } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
-import { getDatabase } from '@/lib/db';
+import type { Caller } from '@/lib/tenant/caller';
+import { asSystem } from '@/lib/tenant/system';
 import { env } from '@/lib/env';
 import { normalizeEmail } from './email-address';
 import { type OrganizationView, organizationSchema } from './organizations';
-import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
-import type { TenantScope } from './tenant-scope';
-import { asUser, resultRows, type Transaction } from './tenant-transaction';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
+import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
 
 export const inviteMemberInput = z
   .strictObject({
@@ -159,11 +159,11 @@ interface PreviewRow {
 export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
   if (token.length < 20 || token.length > 200) return null;
   const [row] = resultRows<PreviewRow>(
-    await (await getDatabase()).execute(sql`
+    await asSystem('invitation-lookup', (tx) => tx.execute(sql`
       ${previewColumns}
       from tenantry.find_invitation(${hashToken(token)}) i
       join public.organizations o on o.id = i.organization_id
-      left join public.profiles p on p.id = i.invited_by`),
+      left join public.profiles p on p.id = i.invited_by`)),
   );
   return row ? presentPreview(row) : null;
 }
@@ -176,7 +176,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
 export async function listMyPendingInvitations(caller: Caller): Promise<InvitationPreview[]> {
   if (!caller.email) return [];
   const rows = resultRows<PreviewRow>(
-    await (await getDatabase()).execute(sql`
+    await asSystem('invitation-lookup', (tx) => tx.execute(sql`
       ${previewColumns}
       from public.invitations i
       join public.organizations o on o.id = i.organization_id
@@ -184,7 +184,7 @@ export async function listMyPendingInvitations(caller: Caller): Promise<Invitati
       where tenantry.normalize_email(i.email) = tenantry.normalize_email(${caller.email}::text)
         and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()
       order by i.created_at desc
-      limit 50`),
+      limit 50`)),
   );
   return rows.map(presentPreview);
 }

@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { profiles } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { organizationSchema, selectMyOrganizations } from './organizations';
-import { asUser } from './tenant-transaction';
+import { asUser } from '@/lib/tenant/transaction';
 
 export const meSchema = z
   .object({

@@ -3,8 +3,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, profiles, type Membership, type Profile } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
-import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
-import type { TenantScope } from './tenant-scope';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
 
 export const changeRoleInput = z.strictObject({ role: z.enum(MEMBERSHIP_ROLES) }).meta({ id: 'ChangeRole' });
 

@@ -1,19 +1,13 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
-import { MEMBERSHIP_ROLES, type MembershipRole } from './roles';
-import type { TenantScope } from './tenant-scope';
-import { asUser, resultRows, type Transaction } from './tenant-transaction';
-import { slugFromName } from './slug-from-name';
-
-const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
-const slugSchema = z
-  .string()
-  .regex(SLUG_PATTERN, 'must be 3 to 48 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { TenantScope } from '@/lib/tenant/membership';
+import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
+import { slugCandidates, slugSchema } from './slug';
 const nameSchema = z.string().trim().min(1, 'must not be empty').max(100);
 
 export const createOrganizationInput = z
@@ -114,17 +108,6 @@ export async function deleteOrganization(scope: TenantScope): Promise<void> {
 /** A text[] parameter that both drivers bind the same way. */
 function textArray(values: string[]) {
   return sql`array[${sql.join(values.map((value) => sql`${value}::text`), sql`, `)}]::text[]`;
-}
-
-/** `acme`, `acme-2` … `acme-5`, then a random suffix, which is all but certain to be free. */
-function slugCandidates(name: string): string[] {
-  const base = slugify(name);
-  return [base, ...[2, 3, 4, 5].map((n) => `${base}-${n}`), `${base}-${randomBytes(3).toString('hex')}`];
-}
-
-export function slugify(name: string): string {
-  const words = slugFromName(name);
-  return words.length >= 3 ? words : `${words || 'org'}-${randomBytes(2).toString('hex')}`;
 }
 
 function presentOrganization(organization: Organization, role: MembershipRole): OrganizationView {

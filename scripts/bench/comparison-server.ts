@@ -23,16 +23,16 @@ import { decodeJwt } from 'jose';
 import { GET as health } from '@/app/api/health/route';
 import { GET as listProjectsRoute, POST as createProjectRoute } from '@/app/api/v1/orgs/[slug]/projects/route';
 import { POST as createOrganizationRoute } from '@/app/api/v1/orgs/route';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import type { RouteHandler } from '@/lib/auth/with-auth';
-import { getDatabase } from '@/lib/db';
+import { getDatabase } from '@/lib/tenant/database';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { pageQuerySchema, toPageRequest } from '@/lib/http/pagination';
 import { parseQuery } from '@/lib/http/parse-input';
-import { listProjects } from '@/lib/projects/projects';
-import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { listProjects } from '@/lib/projects/service';
+import { inOrganization } from '@/lib/tenant/membership';
 import { toNextRequest, writeResponse } from '../route-handler-over-http';
 
 const { supabaseUrl, supabasePublishableKey } = env();
@@ -48,7 +48,7 @@ const listProjectsViaGetUser: RouteHandler = async (request, context) => {
     const { data, error } = await supabase.auth.getUser(token);
     if (error || !data.user) throw new AppError('unauthorized', 'The access token is invalid.');
     // The auth server vouched for the token, so its claims can be read without checking the signature again.
-    const caller: Caller = { userId: data.user.id, email: data.user.email ?? null, claims: decodeJwt(token) };
+    const caller: Caller = { kind: 'person', userId: data.user.id, email: data.user.email ?? null, claims: decodeJwt(token) };
     const { slug } = (await context.params) as { slug: string };
     const page = toPageRequest(parseQuery(request, pageQuerySchema));
     const result = await inOrganization(caller, slug, 'member', (scope) => listProjects(scope, page));

@@ -34,12 +34,12 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { MIGRATIONS_FOLDER, openDatabase, type DatabaseConnection } from '@/db/client';
 import { memberships, organizations, profiles, projects } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 // Renamed: it is not a React hook, whatever its name says.
-import { useDatabase as attachDatabase } from '@/lib/db';
-import { listProjects } from '@/lib/projects/projects';
-import { inOrganization, requireMembership } from '@/lib/tenancy/tenant-scope';
-import { asUser, resultRows } from '@/lib/tenancy/tenant-transaction';
+import { useDatabase as attachDatabase } from '@/lib/tenant/database';
+import { listProjects } from '@/lib/projects/service';
+import { inOrganization, requireMembership } from '@/lib/tenant/membership';
+import { asUser, resultRows } from '@/lib/tenant/transaction';
 
 const { values: options } = parseArgs({
   options: {
@@ -112,7 +112,7 @@ function routeRequest({ caller, slug, connection }: Subject) {
 /** `withClaims` adds the statement asUser sends first, without switching role: its round trip, but no policies. */
 function ownerRequest({ caller, slug, connection }: Subject, withClaims = false) {
   return connection.db.transaction(async (tx) => {
-    if (withClaims) await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`);
+    if (withClaims) await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true)`);
     const { organization, membership } = await requireMembership(tx, caller, slug, 'member');
     return listProjects({ tx, caller, organization, membership }, firstPage);
   });
@@ -194,7 +194,7 @@ async function seed({ db }: DatabaseConnection): Promise<{ caller: Caller; slug:
   );
   await db.execute(sql`analyze`);
   const claims = { sub: userId, email, role: 'authenticated', aud: 'authenticated' };
-  return { caller: { userId, email, claims }, slug };
+  return { caller: { kind: 'person', userId, email, claims }, slug };
 }
 
 /** EXPLAIN ANALYZE of the route's two queries, inside the tenant transaction so the policies apply. */

@@ -3,6 +3,7 @@
  * the installed `stripe` package pins. Only the fields the stand-in reads or
  * changes are typed; the rest of each shape is filled in by its builder.
  */
+import type Stripe from 'stripe';
 import type { Metadata } from './params';
 
 type Extra = { [key: string]: unknown };
@@ -141,15 +142,7 @@ export interface SubscriptionItemObject extends Extra {
   metadata: Metadata;
 }
 
-export type SubscriptionStatus =
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'canceled'
-  | 'unpaid'
-  | 'paused';
+export type SubscriptionStatus = Stripe.Subscription.Status;
 
 export interface SubscriptionObject extends Extra {
   id: string;

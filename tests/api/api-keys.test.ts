@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { startAuthEmulator, type AuthEmulator } from '@/scripts/auth-emulator/server';
 import { signInWithEmulator } from '../support/auth-emulator';
 import { attemptAs, ownerRows } from '../support/callers';
@@ -217,10 +217,15 @@ describe('calling the API with a key', () => {
 });
 
 describe('in SQL, as `authenticated` with a key\'s claims', () => {
+  // The organization and role in a key's claims are the app's to read; the database trusts only the key's row.
   const keyCaller = (sub: string, keyId: string): Caller => ({
+    kind: 'api-key',
+    keyId,
+    keyName: 'claimed',
+    organizationId: '00000000-0000-0000-0000-000000000000',
+    role: 'admin',
     userId: sub,
     email: null,
-    claims: { sub, role: 'authenticated', api_key: { id: keyId } },
   });
   const attempt = (caller: Caller, query: SQL) => attemptAs(database, caller, query);
 
@@ -252,7 +257,7 @@ describe('in SQL, as `authenticated` with a key\'s claims', () => {
   });
 
   it('no one reads a key\'s hash or writes the table directly', async () => {
-    const ada: Caller = { userId: users.ada.id, email: 'ada@example.com', claims: { sub: users.ada.id, role: 'authenticated' } };
+    const ada: Caller = { kind: 'person', userId: users.ada.id, email: 'ada@example.com', claims: { sub: users.ada.id, role: 'authenticated' } };
     expect(await attempt(ada, sql`select secret_hash from api_keys`)).toMatchObject({ refused: true, code: '42501' });
     expect(await attempt(ada, sql`update api_keys set revoked_at = null`)).toMatchObject({ refused: true, code: '42501' });
     expect(await attempt(ada, sql`select tenantry.current_api_key_access()`)).toMatchObject({ refused: true, code: '42501' });

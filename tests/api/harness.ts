@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Calls the real route handlers the way Next would: a NextRequest in, the
  * handler chosen by matching the path against the app/api file tree, params
@@ -16,26 +17,21 @@ export const SITE_URL = 'http://localhost:3000';
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 type RouteModule = object;
 
-const ROUTES: [pattern: string, load: () => Promise<RouteModule>][] = [
-  ['/api/openapi.json', () => import('@/app/api/openapi.json/route')],
-  ['/api/v1/me', () => import('@/app/api/v1/me/route')],
-  ['/api/v1/invitations/accept', () => import('@/app/api/v1/invitations/accept/route')],
-  ['/api/v1/orgs', () => import('@/app/api/v1/orgs/route')],
-  ['/api/v1/orgs/[slug]', () => import('@/app/api/v1/orgs/[slug]/route')],
-  ['/api/v1/orgs/[slug]/members', () => import('@/app/api/v1/orgs/[slug]/members/route')],
-  ['/api/v1/orgs/[slug]/members/[userId]', () => import('@/app/api/v1/orgs/[slug]/members/[userId]/route')],
-  ['/api/v1/orgs/[slug]/invitations', () => import('@/app/api/v1/orgs/[slug]/invitations/route')],
-  ['/api/v1/orgs/[slug]/invitations/[id]', () => import('@/app/api/v1/orgs/[slug]/invitations/[id]/route')],
-  ['/api/v1/orgs/[slug]/projects', () => import('@/app/api/v1/orgs/[slug]/projects/route')],
-  ['/api/v1/orgs/[slug]/projects/[id]', () => import('@/app/api/v1/orgs/[slug]/projects/[id]/route')],
-  ['/api/v1/orgs/[slug]/api-keys', () => import('@/app/api/v1/orgs/[slug]/api-keys/route')],
-  ['/api/v1/orgs/[slug]/api-keys/[id]', () => import('@/app/api/v1/orgs/[slug]/api-keys/[id]/route')],
-  ['/api/v1/orgs/[slug]/audit', () => import('@/app/api/v1/orgs/[slug]/audit/route')],
-  ['/api/v1/orgs/[slug]/billing', () => import('@/app/api/v1/orgs/[slug]/billing/route')],
-  ['/api/v1/orgs/[slug]/billing/checkout', () => import('@/app/api/v1/orgs/[slug]/billing/checkout/route')],
-  ['/api/v1/orgs/[slug]/billing/portal', () => import('@/app/api/v1/orgs/[slug]/billing/portal/route')],
-  ['/api/webhooks/stripe', () => import('@/app/api/webhooks/stripe/route')],
-];
+/**
+ * Every route file under app/api, found the way Next finds them, so a new
+ * route is reachable from the tests without being listed anywhere.
+ * `/app/api/v1/orgs/[slug]/route.ts` serves `/api/v1/orgs/[slug]`. Static
+ * segments win over dynamic ones, as in Next's router.
+ */
+export const ROUTES: [pattern: string, load: () => Promise<RouteModule>][] = Object.entries(
+  import.meta.glob<RouteModule>('/app/api/**/route.ts'),
+)
+  .map(([file, load]): [string, () => Promise<RouteModule>] => [file.slice('/app'.length, -'/route.ts'.length), load])
+  .sort(([a], [b]) => dynamicSegments(a) - dynamicSegments(b) || a.localeCompare(b));
+
+function dynamicSegments(pattern: string): number {
+  return pattern.split('/').filter((part) => part.startsWith('[')).length;
+}
 
 function matchRoute(pathname: string) {
   const segments = pathname.split('/');
@@ -128,8 +124,8 @@ export async function useTestEnvironment(supabaseUrl: string, extraEnv: Record<s
     ...extraEnv,
   });
   const database = await createTestDatabase();
-  // Not a React hook, despite the name: it points lib/db at this file's database.
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  // Not a React hook, despite the name: it points lib/tenant/database at this file's database.
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   return database;
 }

@@ -17,7 +17,7 @@ const organizationIds: Record<'acme' | 'bobco', string> = { acme: '', bobco: '' 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUniqueViolation, resultRows } from '@/lib/tenancy/tenant-transaction';
+import { isUniqueViolation, resultRows } from '@/lib/tenant/transaction';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /*

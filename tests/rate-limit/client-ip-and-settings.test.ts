@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFormState } from '@/app/_components/ui/form-state';
+import { toFormState } from '@/lib/http/form-state';
 import { parseEnv } from '@/lib/env';
 import { clientIp, normalizeIp } from '@/lib/rate-limit/client-ip';
 import { DEFAULT_RATE_LIMITS, parseRateLimitSetting } from '@/lib/rate-limit/limits';

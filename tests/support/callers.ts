@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import type { Caller } from '@/lib/auth/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 
 /** A caller as a verified token would make one (the claims RLS reads included). */
 export function makeCaller(email: string, userId: string = randomUUID()): Caller {
-  return { userId, email, claims: { sub: userId, email, role: 'authenticated', aud: 'authenticated' } };
+  return { kind: 'person', userId, email, claims: { sub: userId, email, role: 'authenticated', aud: 'authenticated' } };
 }
 
 /** Rows `query` returns inside the caller's tenant transaction, with row level security on. */
 export async function rowsAs<Row = Record<string, unknown>>(caller: Caller, query: SQL): Promise<Row[]> {
-  const { asUser, resultRows } = await import('@/lib/tenancy/tenant-transaction');
+  const { asUser, resultRows } = await import('@/lib/tenant/transaction');
   return asUser(caller, async (tx) => resultRows<Row>(await tx.execute(query)));
 }
 
 /** Rows `query` returns as the tables' owner, whom row level security does not restrict. */
 export async function ownerRows<Row = Record<string, unknown>>(database: DatabaseConnection, query: SQL): Promise<Row[]> {
-  const { resultRows } = await import('@/lib/tenancy/tenant-transaction');
+  const { resultRows } = await import('@/lib/tenant/transaction');
   return resultRows<Row>(await database.db.execute(query));
 }
 
@@ -31,14 +31,14 @@ export type Outcome = { refused: true; code: string; message: string } | { refus
  * TNT01 with the API's error code as its message).
  */
 export async function attemptAs(database: DatabaseConnection, caller: Caller | 'anon', query: SQL): Promise<Outcome> {
-  const { resultRows } = await import('@/lib/tenancy/tenant-transaction');
+  const { resultRows } = await import('@/lib/tenant/transaction');
   return outcomeOf(
     database.db.transaction(async (tx) => {
       if (caller === 'anon') {
         await tx.execute(sql`select set_config('role', 'anon', true)`);
       } else {
         await tx.execute(
-          sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`,
+          sql`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true), set_config('role', 'authenticated', true)`,
         );
       }
       return resultRows<Record<string, unknown>>(await tx.execute(query));

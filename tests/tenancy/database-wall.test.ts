@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/auth/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 import { attemptAs, makeCaller, outcomeOf, ownerRows, type Outcome } from '../support/callers';
 import { giveOrganizationPlan } from '../support/plans';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -18,7 +18,7 @@ let lib: {
   organizations: typeof import('@/lib/tenancy/organizations');
   invitations: typeof import('@/lib/tenancy/invitations');
   members: typeof import('@/lib/tenancy/members');
-  scope: typeof import('@/lib/tenancy/tenant-scope');
+  scope: typeof import('@/lib/tenant/membership');
   profiles: typeof import('@/lib/profiles/upsert-profile');
 };
 
@@ -101,13 +101,13 @@ async function roleOf(organizationId: string, caller: Caller) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   lib = {
     organizations: await import('@/lib/tenancy/organizations'),
     invitations: await import('@/lib/tenancy/invitations'),
     members: await import('@/lib/tenancy/members'),
-    scope: await import('@/lib/tenancy/tenant-scope'),
+    scope: await import('@/lib/tenant/membership'),
     profiles: await import('@/lib/profiles/upsert-profile'),
   };
   for (const caller of [ada, dan, cara, bob, eve]) await lib.profiles.upsertProfile({ id: caller.userId, email: caller.email! });
@@ -493,7 +493,7 @@ describe.runIf(process.env.DATABASE_URL)('races between two connections (Postgre
 
   async function as(client: Client, caller: Caller, statement: string, parameters: (string | null)[]) {
     return client.begin(async (tx) => {
-      await tx`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`;
+      await tx`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true), set_config('role', 'authenticated', true)`;
       return tx.unsafe(statement, parameters);
     });
   }
@@ -509,7 +509,7 @@ describe.runIf(process.env.DATABASE_URL)('races between two connections (Postgre
     const aStarted = new Promise<void>((resolve) => (started = resolve));
     const aDone = first
       .begin(async (tx) => {
-        await tx`select set_config('request.jwt.claims', ${JSON.stringify(a.caller.claims)}, true), set_config('role', 'authenticated', true)`;
+        await tx`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(a.caller))}, true), set_config('role', 'authenticated', true)`;
         const rows = await tx.unsafe(a.statement, a.parameters);
         started();
         await held;

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let database: TestDatabase;
 let invitations: typeof import('@/lib/tenancy/invitations');
-let tenantScope: typeof import('@/lib/tenancy/tenant-scope');
+let tenantScope: typeof import('@/lib/tenant/membership');
 
 const owner = makeCaller('owner@example.com');
 const kelvin = makeCaller('\u212Aate@example.com'); // "Kate" with a Kelvin sign
@@ -20,10 +20,10 @@ const kate = makeCaller('Kate@Example.com'); // the addressee, capitalised by he
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   invitations = await import('@/lib/tenancy/invitations');
-  tenantScope = await import('@/lib/tenancy/tenant-scope');
+  tenantScope = await import('@/lib/tenant/membership');
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
   for (const caller of [owner, kelvin, kate]) await upsertProfile({ id: caller.userId, email: caller.email! });

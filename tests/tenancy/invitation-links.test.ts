@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let database: TestDatabase;
 let invitations: typeof import('@/lib/tenancy/invitations');
-let tenantScope: typeof import('@/lib/tenancy/tenant-scope');
+let tenantScope: typeof import('@/lib/tenant/membership');
 
 const owner = makeCaller('owner@example.com');
 const invitee = makeCaller('invitee@example.com');
@@ -27,10 +27,10 @@ async function invite(email: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   invitations = await import('@/lib/tenancy/invitations');
-  tenantScope = await import('@/lib/tenancy/tenant-scope');
+  tenantScope = await import('@/lib/tenant/membership');
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
   await upsertProfile({ id: owner.userId, email: owner.email!, fullName: 'Olivia Owner' });

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultRows } from '@/lib/tenancy/tenant-transaction';
+import { resultRows } from '@/lib/tenant/transaction';
 import { makeCaller, ownerRows, rowsAs } from '../support/callers';
 import { giveOrganizationPlan } from '../support/plans';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -22,14 +22,14 @@ const bob = makeCaller('bob@example.com'); // owner of bobco, outsider to acme
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  // Not a React hook, despite the name: it points lib/db at this file's database.
-  const { useDatabase: attachDatabase } = await import('@/lib/db');
+  // Not a React hook, despite the name: it points lib/tenant/database at this file's database.
+  const { useDatabase: attachDatabase } = await import('@/lib/tenant/database');
   attachDatabase(database);
   const { upsertProfile } = await import('@/lib/profiles/upsert-profile');
   const { createOrganization } = await import('@/lib/tenancy/organizations');
-  const { inOrganization } = await import('@/lib/tenancy/tenant-scope');
+  const { inOrganization } = await import('@/lib/tenant/membership');
   const { inviteMember, acceptInvitation } = await import('@/lib/tenancy/invitations');
-  const { createProject } = await import('@/lib/projects/projects');
+  const { createProject } = await import('@/lib/projects/service');
 
   for (const caller of [ada, cara, dan, bob]) await upsertProfile({ id: caller.userId, email: caller.email! });
   organizationIds.acme = (await createOrganization(ada, { name: 'Acme', slug: 'acme' })).id;
@@ -119,7 +119,7 @@ describe('row level security inside the tenant transaction', () => {
   });
 
   it('refuses rewriting columns the app never changes, even in rows the caller may update', async () => {
-    const { inOrganization } = await import('@/lib/tenancy/tenant-scope');
+    const { inOrganization } = await import('@/lib/tenant/membership');
     const { inviteMember } = await import('@/lib/tenancy/invitations');
     await inOrganization(ada, 'acme', 'admin', (scope) => inviteMember(scope, { email: bob.email!, role: 'member' }));
     // The invitee cannot upgrade their invitation to owner before accepting it.

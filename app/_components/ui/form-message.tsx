@@ -1,5 +1,5 @@
 import { BillingLink } from './billing-link';
-import type { FormState } from './form-state';
+import type { FormState } from '@/lib/http/form-state';
 
 /** Answers (402) that upgrading the plan lifts. */
 const PLAN_CODES = new Set(['plan_limit', 'plan_upgrade_required']);

@@ -1,11 +1,11 @@
-import { hasAtLeast } from '@/lib/tenancy/roles';
+import { hasAtLeast } from '@/lib/tenant/roles';
 import { getMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';
 import { OrganizationSwitcher } from '../_components/organization-switcher';
 import { RememberOrganization } from '../_components/remember-organization';
 import { LayoutRole } from '../_components/role-sync';
-import { notFoundUnlessMoved, requireCaller } from '../_lib/organization-access';
+import { notFoundUnlessMoved, requireCaller } from '@/lib/auth/page-access';
 
 /**
  * The shell of an organization's pages. The tabs a role cannot use are left

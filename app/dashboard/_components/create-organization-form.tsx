@@ -4,18 +4,11 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
-import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
+import { fieldError, submittedValue } from '@/lib/http/form-state';
 import { Input } from '@/app/_components/ui/input';
-import { slugFromName } from '@/lib/tenancy/slug-from-name';
+import { suggestSlug } from '@/lib/tenancy/slug';
 import { createOrganizationAction } from '../actions';
 import { OrganizationUrlField } from './organization-url-field';
-
-/** The address an organization name suggests; the server checks the final one. */
-export function suggestSlug(name: string): string {
-  const slug = slugFromName(name);
-  if (!slug) return '';
-  return slug.length >= 3 ? slug : `${slug}-org`;
-}
 
 export function CreateOrganizationForm() {
   const [state, formAction] = useActionState(createOrganizationAction, null);

@@ -2,6 +2,7 @@
 
 import { Field } from '@/app/_components/ui/field';
 import { Input, type InputProps } from '@/app/_components/ui/input';
+import { SLUG_MAX_LENGTH } from '@/lib/tenancy/slug';
 
 /**
  * The organization's address (`/dashboard/<slug>`), as both the create and the
@@ -23,7 +24,7 @@ export function OrganizationUrlField({
         </span>
         <Input
           name="slug"
-          maxLength={48}
+          maxLength={SLUG_MAX_LENGTH}
           autoCapitalize="off"
           autoComplete="off"
           spellCheck={false}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { useToast } from '@/app/_components/ui/toast';
 
 /**

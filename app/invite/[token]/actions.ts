@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { toFormState, type FormState } from '@/app/_components/ui/form-state';
+import { toFormState, type FormState } from '@/lib/http/form-state';
 import { getCurrentCaller } from '@/lib/auth/current-caller';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { createSupabaseServerClient } from '@/lib/supabase/server';

@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GET as me } from '@/app/api/v1/me/route';
-import { getDatabase } from '@/lib/db';
+import { getDatabase } from '@/lib/tenant/database';
 import { toNextRequest, writeResponse } from '../../../scripts/route-handler-over-http';
 
 const server = createServer(async (incoming, outgoing) => {

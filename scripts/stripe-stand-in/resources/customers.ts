@@ -1,3 +1,4 @@
+import { isEndedStatus } from '../../../lib/billing/subscription-status';
 import { previousAttributes, type StandInContext } from '../context';
 import { invalidRequest, resourceMissing } from '../errors';
 import type { FormParams } from '../form';
@@ -159,7 +160,7 @@ export function deleteCustomer(ctx: StandInContext, id: string): DeletedObject {
   const customer = ctx.state.customers[id];
   if (!customer || customer.deleted) throw resourceMissing('customer', id);
   for (const subscription of Object.values(ctx.state.subscriptions)) {
-    if (subscription.customer === id && subscription.status !== 'canceled' && subscription.status !== 'incomplete_expired') {
+    if (subscription.customer === id && !isEndedStatus(subscription.status)) {
       cancelSubscriptionNow(ctx, subscription, 'cancellation_requested');
     }
   }

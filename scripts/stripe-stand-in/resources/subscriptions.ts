@@ -7,6 +7,7 @@
  * invoice items; a change of billing interval restarts the period and bills the
  * new price immediately (as Stripe does when the interval changes).
  */
+import { isEndedStatus } from '../../../lib/billing/subscription-status';
 import { addInterval } from '../clock';
 import { previousAttributes, type StandInContext } from '../context';
 import { invalidRequest, missingParam } from '../errors';
@@ -59,10 +60,8 @@ const UPDATE_REFERENCES = {
   'transfer_data.destination': 'account',
 } as const;
 const CANCEL_PARAMS = ['cancellation_details', 'invoice_now', 'prorate'];
-const ENDED: SubscriptionObject['status'][] = ['canceled', 'incomplete_expired'];
-
 export function isEnded(subscription: SubscriptionObject): boolean {
-  return ENDED.includes(subscription.status);
+  return isEndedStatus(subscription.status);
 }
 
 export function currentPeriod(subscription: SubscriptionObject): { start: number; end: number } {

@@ -2,16 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
-import { createApiKey, createApiKeyInput, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { actInOrganization, textField } from '../../_lib/organization-access';
+import { apiKeyOperations, createApiKeyInput } from '@/lib/api-keys/schema';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys/service';
+import { actInOrganization, textField } from '@/lib/auth/action-access';
+import type { FormState } from '@/lib/http/form-state';
 
 /** The create form's answer: on success, the key, which is shown this once. */
 export type CreateApiKeyState = FormState | { ok: true; message: string; key: string; name: string };
 
 export async function createApiKeyAction(slug: string, _previous: CreateApiKeyState | null, formData: FormData): Promise<CreateApiKeyState> {
   const expiresOn = textField(formData, 'expires_on');
-  const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
+  const outcome = await actInOrganization(slug, apiKeyOperations.create.who, formData, (scope) =>
     createApiKey(
       scope,
       createApiKeyInput.parse({
@@ -28,7 +29,7 @@ export async function createApiKeyAction(slug: string, _previous: CreateApiKeySt
 }
 
 export async function revokeApiKeyAction(slug: string, apiKeyId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'admin', formData, (scope) => revokeApiKey(scope, z.uuid().parse(apiKeyId)));
+  const outcome = await actInOrganization(slug, apiKeyOperations.revoke.who, formData, (scope) => revokeApiKey(scope, z.uuid().parse(apiKeyId)));
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/api-keys`);
   return { ok: true, message: 'API key revoked.' };

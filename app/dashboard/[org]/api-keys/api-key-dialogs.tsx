@@ -5,7 +5,7 @@ import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
-import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
+import { fieldError, submittedValue } from '@/lib/http/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { Select } from '@/app/_components/ui/select';
 import { ShownOnceDialog } from '../../_components/shown-once-dialog';

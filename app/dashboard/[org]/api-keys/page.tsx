@@ -4,12 +4,13 @@ import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/app/_components/ui/table';
-import { listApiKeys, type ApiKeyView } from '@/lib/api-keys/api-keys';
+import type { ApiKeyView } from '@/lib/api-keys/schema';
+import { listApiKeys } from '@/lib/api-keys/service';
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { CreateApiKeyButton, RevokeApiKeyButton } from './api-key-dialogs';
 
 export const metadata: Metadata = { title: 'API keys' };

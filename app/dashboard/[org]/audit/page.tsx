@@ -10,7 +10,7 @@ import { listMembers } from '@/lib/tenancy/members';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDateTime } from '../../_lib/format';
 import { describeActor, describeAuditEvent } from './describe-audit-event';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { pageCursor } from '../../_lib/page-cursor';
 
 export const metadata: Metadata = { title: 'Audit log' };

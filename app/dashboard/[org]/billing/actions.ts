@@ -1,22 +1,15 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { toFormState, type FormState } from '@/app/_components/ui/form-state';
-import type { Caller } from '@/lib/auth/caller';
-import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { toFormState, type FormState } from '@/lib/http/form-state';
+import { requireCaller } from '@/lib/auth/page-access';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
 import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 
-async function requireCaller(slug: string): Promise<Caller> {
-  const caller = await getCurrentCaller();
-  if (!caller) redirect(`/login?next=${encodeURIComponent(`/dashboard/${slug}/billing`)}`);
-  return caller;
-}
-
 /** "Upgrade": a Stripe Checkout for the plan and interval of the card's form; owners and admins only (startCheckout checks). */
 export async function startCheckoutAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const caller = await requireCaller(slug);
+  const caller = await requireCaller(`/dashboard/${slug}/billing`);
   let url: string;
   try {
     await limitServerAction('billing.sessions', caller);
@@ -32,7 +25,7 @@ export async function startCheckoutAction(slug: string, _previous: FormState | n
 
 /** "Manage billing": a Customer Portal session (change plan, cancel, card, invoices); owners and admins only. */
 export async function openBillingPortalAction(slug: string): Promise<FormState> {
-  const caller = await requireCaller(slug);
+  const caller = await requireCaller(`/dashboard/${slug}/billing`);
   let url: string;
   try {
     await limitServerAction('billing.sessions', caller);

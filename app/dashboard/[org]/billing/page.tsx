@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
-import { forbidden, notFound, redirect } from 'next/navigation';
 import { IntervalSwitch } from '@/app/_components/billing/interval-switch';
 import { PlanCard } from '@/app/_components/billing/plan-card';
 import { Badge, type BadgeTone } from '@/app/_components/ui/badge';
 import { Card } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
-import type { Caller } from '@/lib/auth/caller';
-import { getCurrentCaller } from '@/lib/auth/current-caller';
+import type { Caller } from '@/lib/tenant/caller';
+import { readInOrganization, requireCaller } from '@/lib/auth/page-access';
 import { getBillingOverview, type BillingOverview } from '@/lib/billing/billing-overview';
 import { confirmCheckout } from '@/lib/billing/checkout';
 import { bestYearlySavingsPercent, intervalFromQuery } from '@/lib/billing/format-price';
 import { PLAN_IDS, PLANS, type PlanId } from '@/lib/billing/plans';
 import { AppError } from '@/lib/http/app-error';
-import { inOrganization } from '@/lib/tenancy/tenant-scope';
+import { isLiveStatus } from '@/lib/billing/subscription-status';
 import { RoleSync } from '../../_components/role-sync';
 import { ManageBillingForm, UpgradeForm } from './billing-forms';
 import { ForgetCheckoutReturn } from './forget-checkout-return';
@@ -28,8 +27,7 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
   const query = await searchParams;
   const pathname = `/dashboard/${slug}/billing`;
   const interval = intervalFromQuery(query.interval);
-  const caller = await getCurrentCaller();
-  if (!caller) redirect(`/login?next=${encodeURIComponent(pathname)}`);
+  const caller = await requireCaller(pathname);
 
   // Back from Checkout: read the new subscription from Stripe before rendering,
   // so the new plan shows now rather than when the webhook arrives. First and
@@ -37,11 +35,11 @@ export default async function BillingPage({ params, searchParams }: PageProps<'/
   const checkoutSession = typeof query.checkout_session === 'string' ? query.checkout_session : null;
   const checkout = checkoutSession ? await confirmReturnFromCheckout(caller, slug, checkoutSession) : null;
 
-  const { overview, organizationName, hasBillingAccount, role } = await readBilling(caller, slug);
+  const { overview, organizationName, hasBillingAccount, role } = await readBilling(slug);
   const { plan, subscription, usage, limits } = overview;
   const canManage = overview.can_manage_billing;
   // A subscription still running (even unpaid) is changed in the portal; a new checkout would be refused (409).
-  const hasLiveSubscription = subscription !== null && subscription.status !== 'incomplete';
+  const hasLiveSubscription = subscription !== null && isLiveStatus(subscription.status);
   const endsAt = subscription ? endDateOf(subscription) : null;
 
   return (
@@ -236,19 +234,13 @@ async function confirmReturnFromCheckout(
 }
 
 /** The overview for any member, with the API's 404 and 403 as the dashboard's pages. */
-async function readBilling(caller: Caller, slug: string) {
-  try {
-    return await inOrganization(caller, slug, 'member', async (scope) => ({
-      overview: await getBillingOverview(scope),
-      organizationName: scope.organization.name,
-      hasBillingAccount: scope.organization.stripeCustomerId !== null,
-      role: scope.membership.role,
-    }));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'forbidden') forbidden();
-    throw error;
-  }
+function readBilling(slug: string) {
+  return readInOrganization(slug, 'member', async (scope) => ({
+    overview: await getBillingOverview(scope),
+    organizationName: scope.organization.name,
+    hasBillingAccount: scope.organization.stripeCustomerId !== null,
+    role: scope.membership.role,
+  }));
 }
 
 type OverviewSubscription = NonNullable<BillingOverview['subscription']>;

@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { inviteMember, inviteMemberInput, revokeInvitation } from '@/lib/tenancy/invitations';
 import { changeRole, changeRoleInput, removeMember } from '@/lib/tenancy/members';
-import { actInOrganization, textField } from '../../_lib/organization-access';
+import { actInOrganization, textField } from '@/lib/auth/action-access';
 
 /** The invite form's answer: on success, the accept link, which is shown this once. */
 export type InviteState = FormState | { ok: true; message: string; acceptUrl: string; email: string };

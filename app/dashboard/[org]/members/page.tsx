@@ -7,11 +7,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
 import { listInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
-import { hasAtLeast } from '@/lib/tenancy/roles';
+import { hasAtLeast } from '@/lib/tenant/roles';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate, formatRelative } from '../../_lib/format';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { InviteMemberButton, LeaveButton, MemberActions, RevokeInvitationButton } from './member-dialogs';
 
 export const metadata: Metadata = { title: 'Members' };

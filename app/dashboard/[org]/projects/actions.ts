@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/app/_components/ui/form-state';
-import { createProject, createProjectInput, deleteProject, updateProject, updateProjectInput } from '@/lib/projects/projects';
-import { actInOrganization, textField } from '../../_lib/organization-access';
+import type { FormState } from '@/lib/http/form-state';
+import { createProjectInput, projectOperations, updateProjectInput } from '@/lib/projects/schema';
+import { createProject, deleteProject, updateProject } from '@/lib/projects/service';
+import { actInOrganization, textField } from '@/lib/auth/action-access';
 
 function projectInput(formData: FormData) {
   const description = textField(formData, 'description').trim();
@@ -12,7 +13,7 @@ function projectInput(formData: FormData) {
 }
 
 export async function createProjectAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
+  const outcome = await actInOrganization(slug, projectOperations.create.who, formData, (scope) =>
     createProject(scope, createProjectInput.parse(projectInput(formData))),
     { rateLimit: 'projects.write' },
   );
@@ -27,7 +28,7 @@ export async function updateProjectAction(
   _previous: FormState | null,
   formData: FormData,
 ): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) =>
+  const outcome = await actInOrganization(slug, projectOperations.update.who, formData, (scope) =>
     updateProject(scope, z.uuid().parse(projectId), updateProjectInput.parse(projectInput(formData))),
     { rateLimit: 'projects.write' },
   );
@@ -42,7 +43,7 @@ export async function deleteProjectAction(
   _previous: FormState | null,
   formData: FormData,
 ): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)), {
+  const outcome = await actInOrganization(slug, projectOperations.delete.who, formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)), {
     rateLimit: 'projects.write',
   });
   if (!outcome.ok) return outcome;

@@ -3,12 +3,12 @@ import { EmptyState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Pagination } from '@/app/_components/ui/pagination';
 import { currentPlan, usageOf } from '@/lib/billing/entitlements';
-import { listProjects } from '@/lib/projects/projects';
+import { listProjects } from '@/lib/projects/service';
 import { ArrivalToast } from '../../_components/arrival-toast';
 import { PlanUsage } from '../../_components/plan-usage';
 import { RoleSync } from '../../_components/role-sync';
 import { formatDate } from '../../_lib/format';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { pageCursor } from '../../_lib/page-cursor';
 import { NewProjectButton, ProjectActions } from './project-dialogs';
 

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
-import { fieldError, submittedValue, type FormAction } from '@/app/_components/ui/form-state';
+import { fieldError, submittedValue, type FormAction } from '@/lib/http/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { Textarea } from '@/app/_components/ui/textarea';
 import { useDialogAction } from '../../_components/use-dialog-action';

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { FormState } from '@/app/_components/ui/form-state';
+import type { FormState } from '@/lib/http/form-state';
 import { AppError } from '@/lib/http/app-error';
 import { deleteOrganization, updateOrganization, updateOrganizationInput } from '@/lib/tenancy/organizations';
-import { actInOrganization, textField } from '../../_lib/organization-access';
+import { actInOrganization, textField } from '@/lib/auth/action-access';
 
 export async function updateOrganizationAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
   const outcome = await actInOrganization(

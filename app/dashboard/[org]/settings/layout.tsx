@@ -1,4 +1,4 @@
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 
 /**
  * The admin check, before this page's loading.tsx: a forbidden() thrown

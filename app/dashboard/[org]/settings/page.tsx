@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Card } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
-import { readInOrganization } from '../../_lib/organization-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 import { ArrivalToast } from '../../_components/arrival-toast';
 import { RoleSync } from '../../_components/role-sync';
 import { DeleteOrganizationButton, OrganizationSettingsForm } from './settings-forms';

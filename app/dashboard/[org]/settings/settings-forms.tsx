@@ -6,7 +6,7 @@ import { Card } from '@/app/_components/ui/card';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
-import { fieldError, submittedValue } from '@/app/_components/ui/form-state';
+import { fieldError, submittedValue } from '@/lib/http/form-state';
 import { Input } from '@/app/_components/ui/input';
 import { OrganizationUrlField } from '@/app/dashboard/_components/organization-url-field';
 import { deleteOrganizationAction, updateOrganizationAction } from './actions';

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { memberships, organizations, type Membership, type MembershipRole, type Organization } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/tenant/caller';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { hasAtLeast } from './roles';
-import { asUser, type Transaction } from './tenant-transaction';
+import { asUser, type Transaction } from './transaction';
 
 /** Everything a tenant operation needs: who acts, in which organization, with which role, in which transaction. */
 export interface TenantScope {
@@ -34,8 +34,8 @@ export async function requireMembership(
   if (!row) throw notFound('Organization');
   // api-keys: a key reaches its own organization only (row level security says the same), acting
   // with its own role, capped at its creator's.
-  if (caller.apiKey && caller.apiKey.organizationId !== row.organization.id) throw notFound('Organization');
-  const role = caller.apiKey && !hasAtLeast(caller.apiKey.role, row.membership.role) ? caller.apiKey.role : row.membership.role;
+  if (caller.kind === 'api-key' && caller.organizationId !== row.organization.id) throw notFound('Organization');
+  const role = caller.kind === 'api-key' && !hasAtLeast(caller.role, row.membership.role) ? caller.role : row.membership.role;
   if (!hasAtLeast(role, minimumRole)) {
     throw new AppError('forbidden', `This needs the ${minimumRole} role or higher in this organization.`);
   }

@@ -1,42 +1,11 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { projects, type Project } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
-
-/*
- * The example tenant-owned resource. To add your own, copy this file and the
- * two route files under app/api/v1/orgs/[slug]/projects, add a table with an
- * organization_id, its policies and its triggers (see projects' in
- * db/migrations/0006_tenant_rules.sql): membership, RLS, plan limits and the
- * audit trail come along, for the API and for direct writes alike.
- */
-
-const nameSchema = z.string().trim().min(1, 'must not be empty').max(200);
-const descriptionSchema = z.string().trim().max(2000).nullable();
-
-export const createProjectInput = z
-  .strictObject({ name: nameSchema, description: descriptionSchema.optional() })
-  .meta({ id: 'CreateProject' });
-export const updateProjectInput = z
-  .strictObject({ name: nameSchema.optional(), description: descriptionSchema.optional() })
-  .meta({ id: 'UpdateProject' });
-
-export const projectSchema = z
-  .object({
-    id: z.uuid(),
-    organization_id: z.uuid(),
-    name: z.string(),
-    description: z.string().nullable(),
-    created_by: z.uuid().nullable(),
-    created_at: z.iso.datetime(),
-    updated_at: z.iso.datetime(),
-  })
-  .meta({ id: 'Project' });
-
-export type ProjectView = z.infer<typeof projectSchema>;
+import type { TenantScope } from '@/lib/tenant/membership';
+import type { createProjectInput, ProjectView, updateProjectInput } from './schema';
 
 export async function listProjects(scope: TenantScope, page: PageRequest): Promise<Page<ProjectView>> {
   const rows = await scope.tx

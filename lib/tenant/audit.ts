@@ -1,6 +1,6 @@
 import 'server-only';
 import { auditEvents } from '@/db/schema';
-import type { Transaction } from '@/lib/tenancy/tenant-transaction';
+import type { Transaction } from '@/lib/tenant/transaction';
 
 export interface AuditEntry {
   /**

@@ -1,49 +1,13 @@
 import 'server-only';
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { apiKeys, type ApiKey } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
-import type { TenantScope } from '@/lib/tenancy/tenant-scope';
-import { resultRows } from '@/lib/tenancy/tenant-transaction';
+import type { TenantScope } from '@/lib/tenant/membership';
+import { resultRows } from '@/lib/tenant/transaction';
+import type { ApiKeyView, createApiKeyInput, createdApiKeySchema } from './schema';
 import { formatApiKey, generateApiKeyParts, hashSecret } from './key-format';
 import { apiKeyPepper } from './pepper';
-
-/** Roles a key may act with: never owner (nothing a script does needs it), never above its creator's (the database checks). */
-export const API_KEY_ROLES = ['member', 'admin'] as const;
-
-export const createApiKeyInput = z
-  .strictObject({
-    name: z.string().trim().min(1).max(100).describe('What the key is for, such as "CI deploys"'),
-    role: z.enum(API_KEY_ROLES).default('member'),
-    expires_at: z.iso
-      .datetime({ offset: true })
-      .nullable()
-      .default(null)
-      .refine((value) => value === null || Date.parse(value) > Date.now(), 'must be in the future')
-      .describe('When the key stops working; null for never'),
-  })
-  .meta({ id: 'CreateApiKey' });
-
-export const apiKeySchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    role: z.enum(API_KEY_ROLES),
-    prefix: z.string().describe('The key\'s first characters (`tnt_<public id>`), to recognise it; not a secret'),
-    status: z.enum(['active', 'revoked', 'expired']),
-    created_by: z.uuid(),
-    expires_at: z.iso.datetime().nullable(),
-    created_at: z.iso.datetime(),
-    last_used_at: z.iso.datetime().nullable().describe('Updated at most once a minute'),
-    revoked_at: z.iso.datetime().nullable(),
-  })
-  .meta({ id: 'ApiKey' });
-
-export const createdApiKeySchema = z
-  .object({ api_key: apiKeySchema, key: z.string().describe('Shown once: only a keyed hash of its secret is stored') })
-  .meta({ id: 'CreatedApiKey' });
-
-export type ApiKeyView = z.infer<typeof apiKeySchema>;
 
 // Everything but the hash, which `authenticated` may not even select (0012_api_key_rules).
 const visibleColumns = Object.fromEntries(
