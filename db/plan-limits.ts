@@ -15,6 +15,7 @@ export async function syncPlanLimits(db: Database): Promise<void> {
     position,
     projects: PLANS[id].limits.projects,
     members: PLANS[id].limits.members,
+    apiKeys: PLANS[id].limits.apiKeys,
   }));
   await db.transaction(async (tx) => {
     await tx
@@ -27,6 +28,7 @@ export async function syncPlanLimits(db: Database): Promise<void> {
           position: sql`excluded.position`,
           projects: sql`excluded.projects`,
           members: sql`excluded.members`,
+          apiKeys: sql`excluded.api_keys`,
         },
       });
     await tx.delete(planLimits).where(notInArray(planLimits.plan, [...PLAN_IDS]));

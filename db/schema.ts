@@ -231,6 +231,8 @@ export const planLimits = pgTable('plan_limits', {
   position: integer('position').notNull(),
   projects: integer('projects'),
   members: integer('members'),
+  /** Live (not revoked, not expired) API keys per organization. */
+  apiKeys: integer('api_keys'),
 });
 
 /**
@@ -332,6 +334,43 @@ export const googleConnections = pgTable(
   ],
 );
 
+/**
+ * Organization API keys (lib/api-keys/): a server or script acts for one
+ * organization with the key's role, as the person who created it. Only
+ * HMAC-SHA-256(secret) with the server's pepper is stored; `public_id` is the
+ * part of the key that finds the row. Written only by tenantry.create_api_key
+ * and tenantry.revoke_api_key, which check the creator's role in the database.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    publicId: text('public_id').notNull().unique('api_keys_public_id_unique'),
+    name: text('name').notNull(),
+    role: membershipRole('role').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** The key acts as this person (capped at the key's role), and stops with their membership. */
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+    createdAt: pagedTimestamps.createdAt,
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+  },
+  (table) => [
+    index('api_keys_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
+    index('api_keys_created_by_index').on(table.createdBy),
+    check('api_keys_name_format', isTrimmedText(table.name, 100)),
+    check('api_keys_role_not_owner', sql`${table.role} <> 'owner'`),
+    check('api_keys_public_id_format', sql`${table.publicId} ~ '^[0-9A-Za-z]{12}$'`),
+    check('api_keys_secret_hash_format', sql`${table.secretHash} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
@@ -339,3 +378,4 @@ export type Project = typeof projects.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;
 export type GoogleConnection = typeof googleConnections.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;

@@ -159,7 +159,7 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   // The admin's next click (no reload) brings the admin tabs and an admin's Billing page; an admin can invite but is not offered the owner role.
   await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive']);
   await nav(memberPage).getByRole('link', { name: 'Billing' }).click();
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive', 'Settings', 'Audit log']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive', 'Settings', 'API keys', 'Audit log']);
   await expect(memberPage.getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
   await expect(memberPage.getByText('Only owners and admins can change the plan or the payment details.')).toHaveCount(0);
   await nav(memberPage).getByRole('link', { name: 'Members' }).click();

@@ -26,10 +26,10 @@ test('a production start with nothing configured stops with one line naming ever
   const errorLines = server.output().split('\n').filter((line) => line.includes('cannot start'));
   expect(errorLines).toEqual([
     '✖ Tenantry cannot start: missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, ' +
-      'STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET (outside local mode every ' +
-      'service must be configured; BILLING=off runs without Stripe; EMAIL=off runs without email); missing GOOGLE_CLIENT_ID, ' +
-      'GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY (Google API access needs them outside local mode; GOOGLE_ACCESS=off runs ' +
-      'without). See .env.example.',
+      'STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, API_KEY_PEPPER, SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET (outside ' +
+      'local mode every service must be configured; BILLING=off runs without Stripe; EMAIL=off runs without email); missing ' +
+      'GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY (Google API access needs them outside local mode; ' +
+      'GOOGLE_ACCESS=off runs without). See .env.example.',
   ]);
 });
 
@@ -42,6 +42,7 @@ test('a production start with the Stripe stand-in\'s published webhook secret st
     STRIPE_WEBHOOK_SECRET: STRIPE_STAND_IN_WEBHOOK_SECRET,
     EMAIL: 'off',
     GOOGLE_ACCESS: 'off',
+    API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
   });
   expect(await server.exited).toBe(1);
   expect(server.output()).toContain("STRIPE_WEBHOOK_SECRET must not be the local Stripe stand-in's published value");
@@ -57,6 +58,7 @@ test('with BILLING=off a production server starts, and refuses a webhook signed 
     BILLING: 'off',
     EMAIL: 'off',
     GOOGLE_ACCESS: 'off',
+    API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
   });
   try {
     const baseURL = `http://localhost:${port}`;

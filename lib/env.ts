@@ -128,6 +128,16 @@ const schema = z.object({
     }
   }),
 
+  // API keys (lib/api-keys/)
+  /** Keys the HMAC of every API key's secret; local mode makes one under LOCAL_DATA_DIR. */
+  API_KEY_PEPPER: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be a random secret of at least 32 characters (openssl rand -hex 32)').optional(),
+  ),
+  /** Requests one API key may make per window, as `<limit>/<seconds>`, or `off`. */
+  API_KEY_RATE_LIMIT: optionalString.refine((value) => value === undefined || /^(off|\d{1,9}\/\d{1,9})$/.test(value.trim()), {
+    message: 'must be <limit>/<seconds> (such as 600/60) or off',
+  }),
   /** Set to 1 by Vercel on its deployments: the client's IP is then read from Vercel's own header. */
   VERCEL: flag,
 
@@ -237,6 +247,7 @@ function missingOutsideLocalMode(source: Record<string, string | undefined>): st
     'NEXT_PUBLIC_SUPABASE_URL',
     'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
     ...(source.BILLING?.trim() === 'off' ? [] : ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']),
+    'API_KEY_PEPPER',
     ...(source.EMAIL?.trim() === 'off' ? [] : ['SMTP_URL', 'EMAIL_FROM', 'OUTBOX_SECRET', 'CRON_SECRET']),
   ];
   return required.filter((name) => !source[name]?.trim());

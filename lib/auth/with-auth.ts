@@ -7,6 +7,7 @@ import { errorResponse } from '@/lib/http/error-response';
 import { parseJsonBody, parseQuery, refuseNul } from '@/lib/http/parse-input';
 import type { RateLimitedAction } from '@/lib/rate-limit/limits';
 import { limitByIp, limitByUser } from '@/lib/rate-limit/request-limits';
+import { authenticateApiKey, bearerApiKey } from '@/lib/api-keys/authenticate-api-key';
 import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
 import { assertSameOrigin, authenticateRequest, type AuthenticatedRequest } from './authenticate-request';
 import type { Caller } from '@/lib/tenant/caller';
@@ -30,6 +31,12 @@ export interface InputSchemas {
    * user may call the route (lib/rate-limit/limits.ts); over it, 429 with Retry-After.
    */
   rateLimit?: RateLimitedAction;
+  /**
+   * Not a schema. api-keys: on a `withMembership` route, refuse organization
+   * API keys (403 `person_required`): things only a person does, such as
+   * managing the keys themselves. `withAuth` routes always refuse keys.
+   */
+  personOnly?: boolean;
 }
 
 type Parsed<Schema, Fallback> = Schema extends z.ZodType ? z.output<Schema> : Fallback;
@@ -61,17 +68,34 @@ export function withAuth<Schemas extends InputSchemas>(
   schemas: Schemas,
   handler: (context: AuthContext<Schemas>) => Promise<Response>,
 ): RouteHandler {
+  return authenticated(schemas, handler, { acceptsApiKeys: false });
+}
+
+function authenticated<Schemas extends InputSchemas>(
+  schemas: Schemas,
+  handler: (context: AuthContext<Schemas>) => Promise<Response>,
+  { acceptsApiKeys }: { acceptsApiKeys: boolean },
+): RouteHandler {
   return async (request, routeContext) => {
     let authenticated: AuthenticatedRequest | undefined;
     let response: Response;
     try {
       if (schemas.rateLimit) await limitByIp(schemas.rateLimit, request.headers);
-      authenticated = await authenticateRequest(request);
-      if (schemas.rateLimit) await limitByUser(schemas.rateLimit, authenticated.claims.sub);
-      if (authenticated.via === 'cookie' && MUTATING_METHODS.has(request.method)) assertSameOrigin(request);
-      await ensureProfile(authenticated.claims);
+      let caller: Caller;
+      // api-keys: `Bearer tnt_…` is an organization API key, checked by its own verifier (never the JWT one).
+      const apiKey = bearerApiKey(request);
+      if (apiKey !== null) {
+        caller = await authenticateApiKey(apiKey, { accepted: acceptsApiKeys && !schemas.personOnly });
+        if (schemas.rateLimit) await limitByUser(schemas.rateLimit, caller.userId);
+      } else {
+        authenticated = await authenticateRequest(request);
+        if (schemas.rateLimit) await limitByUser(schemas.rateLimit, authenticated.claims.sub);
+        if (authenticated.via === 'cookie' && MUTATING_METHODS.has(request.method)) assertSameOrigin(request);
+        await ensureProfile(authenticated.claims);
+        caller = callerFromClaims(authenticated.claims);
+      }
       const context = await parseInputs(request, routeContext, schemas);
-      response = await handler({ request, caller: callerFromClaims(authenticated.claims), ...context });
+      response = await handler({ request, caller, ...context });
     } catch (error) {
       response = errorResponse(error, unauthorizedHeaders(error, request), request);
     }
@@ -89,11 +113,12 @@ export function withMembership<Schemas extends InputSchemas>(
   schemas: Schemas,
   handler: (context: MemberContext<Schemas>) => Promise<Response>,
 ): RouteHandler {
-  return withAuth(schemas, async (context) => {
+  const inScope = async (context: AuthContext<Schemas>) => {
     const slug = (context.params as Record<string, unknown>).slug;
     if (typeof slug !== 'string') throw notFound('Organization');
     return inOrganization(context.caller, slug, minimumRole, (scope) => handler({ ...context, scope }));
-  });
+  };
+  return authenticated(schemas, inScope, { acceptsApiKeys: true });
 }
 
 async function parseInputs<Schemas extends InputSchemas>(

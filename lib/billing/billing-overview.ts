@@ -25,8 +25,12 @@ export const billingOverviewSchema = z
       })
       .nullable()
       .describe('The current Stripe subscription; null on free'),
-    limits: z.object({ projects: limitSchema, members: limitSchema }),
-    usage: z.object({ projects: z.number().int(), members: z.number().int().describe('Members plus pending invitations') }),
+    limits: z.object({ projects: limitSchema, members: limitSchema, api_keys: limitSchema }),
+    usage: z.object({
+      projects: z.number().int(),
+      members: z.number().int().describe('Members plus pending invitations'),
+      api_keys: z.number().int().describe('Live API keys (not revoked, not expired); 0 for members, who cannot see keys'),
+    }),
     features: z.object({ audit_log: z.boolean() }),
     can_manage_billing: z.boolean().describe('Owners and admins may start checkout and open the portal'),
   })
@@ -60,8 +64,8 @@ export async function getBillingOverview(scope: TenantScope): Promise<BillingOve
           trial_end: subscription.trialEnd?.toISOString() ?? null,
         }
       : null,
-    limits: { ...plan.limits },
-    usage,
+    limits: { projects: plan.limits.projects, members: plan.limits.members, api_keys: plan.limits.apiKeys },
+    usage: { projects: usage.projects, members: usage.members, api_keys: usage.apiKeys },
     features: { audit_log: plan.features.auditLog },
     can_manage_billing: hasAtLeast(scope.membership.role, 'admin'),
   };

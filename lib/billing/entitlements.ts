@@ -30,7 +30,11 @@ export async function usageOf(tx: Transaction, organizationId: string): Promise<
   const [seats] = resultRows<{ seats: number | null }>(
     await tx.execute(sql`select tenantry.seats_used(${organizationId}) as seats`),
   );
-  return { projects: Number(projectCount?.value ?? 0), members: Number(seats?.seats ?? 0) };
+  // api-keys: live keys count toward the plan too (tenantry.api_keys_used).
+  const [keys] = resultRows<{ used: number | null }>(
+    await tx.execute(sql`select tenantry.api_keys_used(${organizationId}) as used`),
+  );
+  return { projects: Number(projectCount?.value ?? 0), members: Number(seats?.seats ?? 0), apiKeys: Number(keys?.used ?? 0) };
 }
 
 const FEATURE_NAMES: Record<Feature, string> = { auditLog: 'The audit log' };

@@ -29,6 +29,8 @@ export interface PlanLimits {
   projects: number | null;
   /** Members per organization, pending invitations included; `null` is unlimited. */
   members: number | null;
+  /** Live API keys per organization (lib/api-keys/); `null` is unlimited. */
+  apiKeys: number | null;
 }
 
 export interface PlanFeatures {
@@ -60,7 +62,7 @@ export const PLANS: Record<PlanId, Plan> = {
     highlights: ['3 projects', '3 members'],
     prices: null,
     trialDays: null,
-    limits: { projects: 3, members: 3 },
+    limits: { projects: 3, members: 3, apiKeys: 2 },
     features: { auditLog: false },
   },
   pro: {
@@ -73,7 +75,7 @@ export const PLANS: Record<PlanId, Plan> = {
       year: { lookupKey: 'pro_yearly', unitAmount: 19000 },
     },
     trialDays: null,
-    limits: { projects: 25, members: 10 },
+    limits: { projects: 25, members: 10, apiKeys: 10 },
     features: { auditLog: true },
   },
   business: {
@@ -86,7 +88,7 @@ export const PLANS: Record<PlanId, Plan> = {
       year: { lookupKey: 'business_yearly', unitAmount: 49000 },
     },
     trialDays: null,
-    limits: { projects: null, members: null },
+    limits: { projects: null, members: null, apiKeys: null },
     features: { auditLog: true },
   },
 };

@@ -25,6 +25,8 @@ export interface ApiOperation {
   errors: readonly ErrorCode[];
   /** Not authenticated with a user's bearer token (the Stripe webhook proves itself by its signature, the email sweep by CRON_SECRET). */
   public?: boolean;
+  /** An organization route that refuses API keys (403 `person_required`): things only a person does. */
+  personOnly?: boolean;
 }
 
 /** An operation inside an organization: the caller needs at least `who` there. */

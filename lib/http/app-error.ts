@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   cross_origin_request: 403,
   invitation_email_mismatch: 403,
+  person_required: 403,
   not_found: 404,
   slug_taken: 409,
   last_owner: 409,

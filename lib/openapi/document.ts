@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deleteAccountInput } from '@/lib/account/delete-account';
+import { apiKeyOperations } from '@/lib/api-keys/schema';
 import { auditEventSchema } from '@/lib/audit/list-audit-events';
 import { billingOverviewSchema } from '@/lib/billing/billing-overview';
 import { redirectUrlSchema, startCheckoutInput } from '@/lib/billing/checkout';
@@ -48,14 +49,16 @@ const OPERATIONS: ApiOperation[] = [
   ...Object.values(projectOperations),
   { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'plan_upgrade_required', 'forbidden', 'validation_failed'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/billing', summary: 'Plan, subscription status, limits and usage', who: 'member', response: { status: 200, schema: billingOverviewSchema }, errors: [...orgErrors] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/billing/checkout', summary: 'Start a Stripe Checkout for a paid plan; redirect the buyer to `url`', who: 'admin', body: startCheckoutInput, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'subscription_exists', 'billing_unavailable', 'rate_limited'] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/billing/portal', summary: 'Open the Stripe Customer Portal (change plan, cancel, card, invoices); redirect to `url`', who: 'admin', response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'billing_not_set_up', 'billing_unavailable', 'rate_limited'] },
+  ...Object.values(apiKeyOperations),
+  { method: 'post', path: '/api/v1/orgs/{slug}/billing/checkout', summary: 'Start a Stripe Checkout for a paid plan; redirect the buyer to `url`', who: 'admin', personOnly: true, body: startCheckoutInput, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'subscription_exists', 'billing_unavailable', 'rate_limited'] },
+  { method: 'post', path: '/api/v1/orgs/{slug}/billing/portal', summary: 'Open the Stripe Customer Portal (change plan, cancel, card, invoices); redirect to `url`', who: 'admin', personOnly: true, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'billing_not_set_up', 'billing_unavailable', 'rate_limited'] },
   { method: 'post', path: '/api/webhooks/stripe', summary: 'Stripe’s webhook endpoint: re-reads the customer’s subscriptions from Stripe; duplicates and unknown types are answered 200', who: 'Stripe (the Stripe-Signature header, no bearer token)', public: true, body: stripeEventSchema, response: { status: 200, schema: webhookReceiptSchema }, errors: ['invalid_signature', 'internal'] },
   ...Object.values(emailOperations),
 ];
 
 const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
-  unauthorized: 'No token, or a token that failed verification',
+  unauthorized: 'No token, or a token or API key that failed verification (malformed, unknown, revoked or expired)',
+  person_required: 'Called with an API key; only a signed-in person may do this',
   not_found: 'Does not exist, or the caller is not a member (indistinguishable on purpose)',
   forbidden: 'A member without the required role',
   validation_failed: 'Invalid input; `error.fields` lists each field',
@@ -64,10 +67,15 @@ const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
   subscription_exists: 'The organization already has a subscription; change it in the portal',
   billing_not_set_up: 'The organization has never checked out, so it has no billing account yet',
   billing_unavailable: 'Stripe could not be reached; nothing was changed, try again',
-  rate_limited: 'Too many requests from this user or IP; `Retry-After` says how many seconds to wait',
+  rate_limited: 'Too many requests from this user, IP or API key; `Retry-After` says how many seconds to wait',
   invalid_signature: 'Missing, forged or stale Stripe-Signature; nothing was changed',
   internal: 'A failure on our side (Stripe retries the delivery)',
 };
+
+/** api-keys: keys work on an organization's own routes, except those only a person may call. */
+function acceptsApiKeys(operation: ApiOperation): boolean {
+  return operation.path.startsWith('/api/v1/orgs/{slug}') && !operation.personOnly;
+}
 
 /** Builds the document; cheap enough to build per request, and cached by the route anyway. */
 export function buildOpenApiDocument(serverUrl: string) {
@@ -150,7 +158,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths[operation.path]![operation.method] = {
       summary: operation.summary,
       description: `Who: ${operation.who}.`,
-      ...(operation.public ? { security: [] } : {}),
+      ...(operation.public ? { security: [] } : acceptsApiKeys(operation) ? { security: [{ bearer: [] }, { apiKey: [] }] } : {}),
       parameters: parameters.length ? parameters : undefined,
       requestBody: operation.body
         ? { required: true, content: { 'application/json': { schema: reference(operation.body, 'input') } } }
@@ -165,14 +173,23 @@ export function buildOpenApiDocument(serverUrl: string) {
       title: 'Tenantry API',
       version: '1',
       description:
-        'Authenticate with `Authorization: Bearer <Supabase access token>`. Errors are `{"error":{"code","message"}}`.',
+        'Authenticate with `Authorization: Bearer <Supabase access token>`, or, on the organization routes that list ' +
+        'the `apiKey` scheme, `Authorization: Bearer tnt_…` (an organization API key). Errors are `{"error":{"code","message"}}`.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     paths,
     components: {
       schemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'tnt_<public id>_<secret>',
+          description: 'An organization API key: acts in its one organization with its role, as the admin who created it',
+        },
+      },
     },
   };
 }

@@ -32,10 +32,14 @@ export async function requireMembership(
     .where(eq(organizations.slug, slug))
     .limit(1);
   if (!row) throw notFound('Organization');
-  if (!hasAtLeast(row.membership.role, minimumRole)) {
+  // api-keys: a key reaches its own organization only (row level security says the same), acting
+  // with its own role, capped at its creator's.
+  if (caller.kind === 'api-key' && caller.organizationId !== row.organization.id) throw notFound('Organization');
+  const role = caller.kind === 'api-key' && !hasAtLeast(caller.role, row.membership.role) ? caller.role : row.membership.role;
+  if (!hasAtLeast(role, minimumRole)) {
     throw new AppError('forbidden', `This needs the ${minimumRole} role or higher in this organization.`);
   }
-  return row;
+  return { organization: row.organization, membership: { ...row.membership, role } };
 }
 
 /**

@@ -27,6 +27,8 @@ export const SYSTEM_REASONS = {
    * Users may read and delete their own rows under RLS, never write one.
    */
   'google-tokens': 'store or refresh a user’s Google tokens',
+  /** An API key is looked up by its public id before anyone is known; its secret is then checked against the stored hash. */
+  'api-key-verify': 'find and check an API key, and note when it was last used',
   /** The health check asks nothing of any tenant. */
   'health-check': 'check the database answers',
 } as const;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/tenant/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 import { getDatabase } from '@/lib/tenant/database';
 import { fromDatabaseRule } from './database-rule-error';
 
@@ -23,7 +23,7 @@ export async function asUser<Result>(caller: Caller, work: (tx: Transaction) => 
       // set_config(..., true) is SET LOCAL: both end with this transaction, so a
       // pooled connection never carries one caller's identity into the next.
       await tx.execute(
-        sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`,
+        sql`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true), set_config('role', 'authenticated', true)`,
       );
       return work(tx);
     });

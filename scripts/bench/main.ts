@@ -131,6 +131,8 @@ async function run() {
     NEXT_PUBLIC_SUPABASE_URL: emulator.url,
     NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // The load test sends far more than a key's default budget; the limiter's cost is measured with it on elsewhere.
+    API_KEY_RATE_LIMIT: 'off',
   };
 
   const session = await signInWithEmulator(emulator.url, { email: 'bench@example.com', name: 'Bench Runner' });
@@ -167,6 +169,9 @@ async function run() {
   verifiedRequests += (await load('GET /api/v1/me', 'next', `${nextBase}/api/v1/me`, bearer)).requestsSent;
   verifiedRequests += (await load(`GET ${projectsPath} (bearer)`, 'next', `${nextBase}${projectsPath}`, bearer)).requestsSent;
   verifiedRequests += (await load(`GET ${projectsPath} (cookie)`, 'next', `${nextBase}${projectsPath}`, { cookie })).requestsSent;
+  // The same route with an organization API key instead of a JWT: key lookup + HMAC against signature check.
+  const apiKey = await createApiKey(nextBase, session.accessToken, slug);
+  await load(`GET ${projectsPath} (API key)`, 'next', `${nextBase}${projectsPath}`, { authorization: `Bearer ${apiKey}` });
   const nextServerJwksFetches = traffic.count(emulatorPort, JWKS_PATH);
   await cleanups.pop()!(); // stop next start, so the comparison server has the machine to itself
 
@@ -417,6 +422,16 @@ async function tokenCheckThroughput(
   if (code !== 0 || !line.startsWith('{')) throw new Error(`the ${algorithm} ${mode} token check benchmark failed (exit ${code}):\n${stderr || stdout}`);
   const { perSecond } = JSON.parse(line) as { perSecond: number };
   return { algorithm, mode, perSecond, pinnedToOneCore };
+}
+
+async function createApiKey(base: string, accessToken: string, slug: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/orgs/${slug}/api-keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench' }),
+  });
+  if (response.status !== 201) throw new Error(`creating the bench's API key answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { key: string }).key;
 }
 
 async function settlesWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {

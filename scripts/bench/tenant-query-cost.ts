@@ -34,7 +34,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { MIGRATIONS_FOLDER, openDatabase, type DatabaseConnection } from '@/db/client';
 import { memberships, organizations, profiles, projects } from '@/db/schema';
-import type { Caller } from '@/lib/tenant/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 // Renamed: it is not a React hook, whatever its name says.
 import { useDatabase as attachDatabase } from '@/lib/tenant/database';
 import { listProjects } from '@/lib/projects/service';
@@ -112,7 +112,7 @@ function routeRequest({ caller, slug, connection }: Subject) {
 /** `withClaims` adds the statement asUser sends first, without switching role: its round trip, but no policies. */
 function ownerRequest({ caller, slug, connection }: Subject, withClaims = false) {
   return connection.db.transaction(async (tx) => {
-    if (withClaims) await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`);
+    if (withClaims) await tx.execute(sql`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true)`);
     const { organization, membership } = await requireMembership(tx, caller, slug, 'member');
     return listProjects({ tx, caller, organization, membership }, firstPage);
   });

@@ -29,11 +29,18 @@ const RECORDED: [string, Record<string, unknown>, string][] = [
   ['subscription.updated', { changes: { cancelAtPeriodEnd: { from: false, to: true } } }, 'Set the subscription to end with the current period.'],
   ['subscription.updated', { changes: { plan: { from: 'pro', to: 'business' } } }, 'Moved the subscription from the Pro plan to the Business plan.'],
   ['subscription.canceled', { plan: 'pro' }, 'Ended the subscription to the Pro plan; the organization is back on Free.'],
+  ['api_key.created', { name: 'CI', role: 'admin' }, 'Created the API key “CI” with the admin role.'],
+  ['api_key.revoked', { name: 'CI' }, 'Revoked the API key “CI”.'],
 ];
 
 describe('the audit log in words', () => {
   it.each(RECORDED)('%s reads as a sentence, not as its code', (action, details, sentence) => {
     expect(describeAuditEvent(event(action, details), names)).toBe(sentence);
+  });
+
+  it('names the API key a write was made with, beside the person who created it', () => {
+    const withKey = event('project.created', { name: 'Website', api_key: { id: crypto.randomUUID(), name: 'CI deploys' } });
+    expect(describeAuditEvent(withKey, names)).toBe('Created the project “Website”, with the API key “CI deploys”.');
   });
 
   it('an action without words yet still reads as a sentence', () => {

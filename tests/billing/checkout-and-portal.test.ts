@@ -41,8 +41,8 @@ describe('an organization on the free plan', () => {
     expect(asMember.body).toEqual({
       plan: { id: 'free', name: 'Free' },
       subscription: null,
-      limits: { projects: 3, members: 3 },
-      usage: { projects: 0, members: 3 },
+      limits: { projects: 3, members: 3, api_keys: 2 },
+      usage: { projects: 0, members: 3, api_keys: 0 },
       features: { audit_log: false },
       can_manage_billing: false,
     });

@@ -70,7 +70,7 @@ describe('on the free plan', () => {
     expect(fourth.body.error.message).toMatch(/allows 3 members/);
     expect(await env.query(`select 1 from invitations where email = '${users.eve.email}'`)).toEqual([]);
     const usage = await as(users.cara.token).get('/api/v1/orgs/acme/billing');
-    expect(usage.body.usage).toEqual({ projects: 3, members: 3 });
+    expect(usage.body.usage).toEqual({ projects: 3, members: 3, api_keys: 0 });
   });
 
   it('the audit log is a paid feature (402 plan_upgrade_required), though events are still recorded', async () => {

@@ -36,7 +36,7 @@ interface TableAccess {
   name: string;
   rls: boolean;
   isTenantTable: boolean;
-  /** What `authenticated` is granted. */
+  /** What `authenticated` is granted, on the whole table or on some columns. */
   granted: Command[];
   /** What a policy for `authenticated` covers. */
   covered: Command[];
@@ -48,7 +48,9 @@ async function tables(): Promise<TableAccess[]> {
       select c.relname as name, c.relrowsecurity as rls,
              exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'organization_id' and not a.attisdropped) as is_tenant_table,
              array(select command from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE']) as command
-                   where has_table_privilege('authenticated', c.oid, command)) as granted,
+                   -- a grant on some columns (api_keys: all but the hash) is a grant all the same; DELETE has no column form
+                   where case when command = 'DELETE' then has_table_privilege('authenticated', c.oid, command)
+                              else has_any_column_privilege('authenticated', c.oid, command) end) as granted,
              array(select distinct p.cmd from pg_policies p
                    where p.schemaname = n.nspname and p.tablename = c.relname
                      and ('authenticated' = any (p.roles) or 'public' = any (p.roles))) as covered

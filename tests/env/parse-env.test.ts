@@ -18,6 +18,7 @@ const PRODUCTION = {
   GOOGLE_CLIENT_ID: '1234-abc.apps.googleusercontent.com',
   GOOGLE_CLIENT_SECRET: 'GOCSPX-real',
   TOKEN_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  API_KEY_PEPPER: 'a-random-secret-of-at-least-32-characters',
 };
 
 function issuesOf(source: Record<string, string>): string[] {
@@ -80,7 +81,7 @@ describe('environment', () => {
       const issues = issuesOf({ NODE_ENV });
       expect(issues).toEqual([
         'missing DATABASE_URL, NEXT_PUBLIC_SUPABASE_URL, NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, ' +
-          'SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET ' +
+          'API_KEY_PEPPER, SMTP_URL, EMAIL_FROM, OUTBOX_SECRET, CRON_SECRET ' +
           '(outside local mode every service must be configured; BILLING=off runs without Stripe; EMAIL=off runs without email)',
         'missing GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, TOKEN_ENCRYPTION_KEY ' +
           '(Google API access needs them outside local mode; GOOGLE_ACCESS=off runs without)',
@@ -121,7 +122,7 @@ describe('environment', () => {
 
   it('BILLING=off is the one way to run without Stripe outside local mode', () => {
     const withoutStripe = { ...PRODUCTION, STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' };
-    expect(issuesOf(withoutStripe)[0]).toMatch(/^missing STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET /);
+    expect(issuesOf(withoutStripe)[0]).toMatch(/^missing STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET \(/);
     expect(parseEnv({ ...withoutStripe, BILLING: 'off' }).billingMode).toBe('off');
     expect(parseEnv({ ...LOCAL, BILLING: 'off' }).billingMode).toBe('off');
     expect(issuesOf({ ...withoutStripe, BILLING: 'none' })[0]).toMatch(/^BILLING must be stripe or off/);

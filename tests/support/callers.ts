@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DatabaseConnection } from '@/db/client';
-import type { Caller } from '@/lib/tenant/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 
 /** A caller as a verified token would make one (the claims RLS reads included). */
 export function makeCaller(email: string, userId: string = randomUUID()): Caller {
@@ -38,7 +38,7 @@ export async function attemptAs(database: DatabaseConnection, caller: Caller | '
         await tx.execute(sql`select set_config('role', 'anon', true)`);
       } else {
         await tx.execute(
-          sql`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`,
+          sql`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true), set_config('role', 'authenticated', true)`,
         );
       }
       return resultRows<Record<string, unknown>>(await tx.execute(query));

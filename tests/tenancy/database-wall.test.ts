@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '@/lib/tenant/caller';
+import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 import { attemptAs, makeCaller, outcomeOf, ownerRows, type Outcome } from '../support/callers';
 import { giveOrganizationPlan } from '../support/plans';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -461,8 +461,14 @@ describe('seats', () => {
 describe('the plan limits the database enforces are lib/billing/plans.ts', () => {
   it('holds one row per plan with the file’s limits', async () => {
     const { PLAN_IDS, PLANS } = await import('@/lib/billing/plans');
-    expect(await owner(sql`select plan, name, projects, members from plan_limits order by position`)).toEqual(
-      PLAN_IDS.map((id) => ({ plan: id, name: PLANS[id].name, projects: PLANS[id].limits.projects, members: PLANS[id].limits.members })),
+    expect(await owner(sql`select plan, name, projects, members, api_keys from plan_limits order by position`)).toEqual(
+      PLAN_IDS.map((id) => ({
+        plan: id,
+        name: PLANS[id].name,
+        projects: PLANS[id].limits.projects,
+        members: PLANS[id].limits.members,
+        api_keys: PLANS[id].limits.apiKeys,
+      })),
     );
   });
 });
@@ -487,7 +493,7 @@ describe.runIf(process.env.DATABASE_URL)('races between two connections (Postgre
 
   async function as(client: Client, caller: Caller, statement: string, parameters: (string | null)[]) {
     return client.begin(async (tx) => {
-      await tx`select set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true), set_config('role', 'authenticated', true)`;
+      await tx`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(caller))}, true), set_config('role', 'authenticated', true)`;
       return tx.unsafe(statement, parameters);
     });
   }
@@ -503,7 +509,7 @@ describe.runIf(process.env.DATABASE_URL)('races between two connections (Postgre
     const aStarted = new Promise<void>((resolve) => (started = resolve));
     const aDone = first
       .begin(async (tx) => {
-        await tx`select set_config('request.jwt.claims', ${JSON.stringify(a.caller.claims)}, true), set_config('role', 'authenticated', true)`;
+        await tx`select set_config('request.jwt.claims', ${JSON.stringify(databaseClaims(a.caller))}, true), set_config('role', 'authenticated', true)`;
         const rows = await tx.unsafe(a.statement, a.parameters);
         started();
         await held;

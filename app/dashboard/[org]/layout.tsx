@@ -33,6 +33,8 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
     ...(isAdmin
       ? [
           { href: `${base}/settings`, label: 'Settings' },
+          // api-keys: the organization's API keys (admins and owners manage them).
+          { href: `${base}/api-keys`, label: 'API keys' },
           { href: `${base}/audit`, label: 'Audit log' },
         ]
       : []),

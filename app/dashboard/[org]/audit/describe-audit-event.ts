@@ -22,6 +22,13 @@ const STATUS_WORDS: Record<string, string> = {
 
 /** One sentence a person can read, from the event's action and details; never the raw action name. */
 export function describeAuditEvent(event: AuditEventView, names: ReadonlyMap<string, string>): string {
+  const sentence = describeAction(event, names);
+  // api-keys: a write made with an organization API key names the key beside its creator (the actor).
+  const apiKey = event.details.api_key as { name?: unknown } | undefined;
+  return typeof apiKey?.name === 'string' ? `${sentence.replace(/\.$/, '')}, with the API key “${apiKey.name}”.` : sentence;
+}
+
+function describeAction(event: AuditEventView, names: ReadonlyMap<string, string>): string {
   const details = event.details;
   const text = (key: string, from: Record<string, unknown> = details) => (typeof from[key] === 'string' ? (from[key] as string) : undefined);
   const quoted = (value: string | undefined) => (value ? ` “${value}”` : '');
@@ -59,6 +66,10 @@ export function describeAuditEvent(event: AuditEventView, names: ReadonlyMap<str
       return `Removed ${person} from the organization.`;
     case 'member.left':
       return 'Left the organization.';
+    case 'api_key.created':
+      return `Created the API key${quoted(text('name'))} with ${role(text('role')).replace(/^an? /, 'the ')} role.`;
+    case 'api_key.revoked':
+      return `Revoked the API key${quoted(text('name'))}.`;
     case 'billing.checkout_started':
       return `Started checkout for the ${plan(text('plan'))} plan${text('interval') === 'year' ? ', billed yearly' : text('interval') === 'month' ? ', billed monthly' : ''}.`;
     case 'billing.portal_opened':

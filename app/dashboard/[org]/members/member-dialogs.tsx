@@ -1,9 +1,7 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
-import { CopyButton } from '@/app/_components/ui/copy-button';
 import { Dialog, FormDialogFooter } from '@/app/_components/ui/dialog';
 import { Field } from '@/app/_components/ui/field';
 import { FormMessage } from '@/app/_components/ui/form-message';
@@ -11,6 +9,8 @@ import { fieldError, submittedValue } from '@/lib/http/form-state';
 import { Input } from '@/app/_components/ui/input';
 import type { MemberRole } from '@/app/_components/ui/role-badge';
 import { Select } from '@/app/_components/ui/select';
+import { ShownOnceDialog } from '../../_components/shown-once-dialog';
+import { useDialog } from '../../_components/use-dialog';
 import { useDialogAction } from '../../_components/use-dialog-action';
 import {
   changeRoleAction,
@@ -19,21 +19,6 @@ import {
   removeMemberAction,
   revokeInvitationAction,
 } from './actions';
-
-/** A dialog's open state with a fresh key per opening, so each opening starts without the last attempt's result. */
-function useDialog() {
-  const [open, setOpen] = useState(false);
-  const [opening, setOpening] = useState(0);
-  return {
-    open,
-    key: opening,
-    show: () => {
-      setOpening((value) => value + 1);
-      setOpen(true);
-    },
-    close: () => setOpen(false),
-  };
-}
 
 const ROLE_HELP = 'Members work on projects. Admins also manage members, invitations and settings. Owners can also delete the organization.';
 
@@ -69,24 +54,16 @@ function InviteDialog({ open, onClose, slug, canInviteOwners }: { open: boolean;
 
   if (created) {
     return (
-      <Dialog
+      <ShownOnceDialog
         open={open}
         onClose={onClose}
         title="Invitation created"
         description={`Send this link to ${created.email}. It works for 7 days, only for that email address, and is shown only now.`}
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        }
-      >
-        <div className="space-y-3">
-          <Field label="Invitation link">
-            <Input value={created.acceptUrl} readOnly onFocus={(event) => event.currentTarget.select()} className="font-mono text-xs sm:text-xs" />
-          </Field>
-          <CopyButton value={created.acceptUrl} label="Copy link" copiedMessage="Link copied" />
-        </div>
-      </Dialog>
+        label="Invitation link"
+        value={created.acceptUrl}
+        copyLabel="Copy link"
+        copiedMessage="Link copied"
+      />
     );
   }
 
