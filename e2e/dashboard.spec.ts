@@ -92,7 +92,7 @@ test('an owner sets up an organization and a member joins through the link with 
   await expect(memberPage.getByRole('list', { name: 'Projects' }).getByRole('heading')).toHaveText(['Mobile app', 'Public API']);
 
   // A member's view: no Settings or Audit log tabs, no member administration.
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Notes', 'Members', 'Billing', 'Google Drive']);
   await nav(memberPage).getByRole('link', { name: 'Members' }).click();
   await expect(memberPage.getByRole('heading', { name: 'Members' })).toBeVisible();
   await expect(memberPage.getByRole('cell', { name: /Olivia Owner/ })).toBeVisible();
@@ -157,9 +157,9 @@ test('an owner promotes a member to admin, who can then invite, and removing the
   await expect.poll(watch.order).toEqual(['toast', 'row']);
 
   // The admin's next click (no reload) brings the admin tabs and an admin's Billing page; an admin can invite but is not offered the owner role.
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Notes', 'Members', 'Billing', 'Google Drive']);
   await nav(memberPage).getByRole('link', { name: 'Billing' }).click();
-  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Members', 'Billing', 'Google Drive', 'Settings', 'API keys', 'Audit log']);
+  await expect(nav(memberPage).getByRole('link')).toHaveText(['Projects', 'Notes', 'Members', 'Billing', 'Google Drive', 'Settings', 'API keys', 'Audit log']);
   await expect(memberPage.getByRole('button', { name: 'Upgrade to Pro' })).toBeVisible();
   await expect(memberPage.getByText('Only owners and admins can change the plan or the payment details.')).toHaveCount(0);
   await nav(memberPage).getByRole('link', { name: 'Members' }).click();

@@ -6,6 +6,7 @@ import { billingOverviewSchema } from '@/lib/billing/billing-overview';
 import { redirectUrlSchema, startCheckoutInput } from '@/lib/billing/checkout';
 import { stripeEventSchema, webhookReceiptSchema } from '@/lib/billing/stripe-webhook';
 import { emailOperations } from '@/lib/email/operations';
+import { noteOperations } from '@/lib/notes/schema';
 import { projectOperations } from '@/lib/projects/schema';
 import {
   acceptInvitationInput,
@@ -47,6 +48,7 @@ const OPERATIONS: ApiOperation[] = [
   { method: 'delete', path: '/api/v1/orgs/{slug}/invitations/{id}', summary: 'Revoke an invitation', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'invitation_used'] },
   { method: 'post', path: '/api/v1/invitations/accept', summary: 'Accept an invitation sent to the caller’s email', who: 'signed in', body: acceptInvitationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'not_found', 'validation_failed', 'invitation_email_mismatch', 'invitation_revoked', 'invitation_used', 'invitation_expired', 'already_member', 'rate_limited'] },
   ...Object.values(projectOperations),
+  ...Object.values(noteOperations),
   { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'plan_upgrade_required', 'forbidden', 'validation_failed'] },
   { method: 'get', path: '/api/v1/orgs/{slug}/billing', summary: 'Plan, subscription status, limits and usage', who: 'member', response: { status: 200, schema: billingOverviewSchema }, errors: [...orgErrors] },
   ...Object.values(apiKeyOperations),

@@ -25,6 +25,7 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
   const isAdmin = hasAtLeast(current.role, 'admin');
   const items = [
     { href: `${base}/projects`, label: 'Projects' },
+    { href: `${base}/notes`, label: 'Notes' },
     { href: `${base}/members`, label: 'Members' },
     // Members see the plan read-only; only admins and owners can change it.
     { href: `${base}/billing`, label: 'Billing' },

@@ -54,6 +54,12 @@ function describeAction(event: AuditEventView, names: ReadonlyMap<string, string
     }
     case 'project.deleted':
       return `Deleted the project${quoted(text('name'))}.`;
+    case 'note.created':
+      return 'Added a note.';
+    case 'note.updated':
+      return 'Edited a note.';
+    case 'note.deleted':
+      return 'Deleted a note.';
     case 'invitation.created':
       return `Invited ${text('email') ?? 'someone'} to join as ${role(text('role'))}.`;
     case 'invitation.revoked':
