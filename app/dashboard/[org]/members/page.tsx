@@ -147,8 +147,9 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
           ) : (
             <>
               <ul aria-label={`Invitations to ${organization.name}`} className={cardList}>
+                {/* Keyed by address, not id: Resend replaces the invitation, and its button must keep its answer. */}
                 {invitations.map((invitation) => (
-                  <li key={invitation.id} className="space-y-2 px-4 py-4">
+                  <li key={invitation.email} className="space-y-2 px-4 py-4">
                     <p className="font-medium break-all text-slate-900 dark:text-slate-100">{invitation.email}</p>
                     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
                       <RoleBadge role={invitation.role} />
@@ -175,7 +176,7 @@ export default async function MembersPage({ params }: PageProps<'/dashboard/[org
                   </TableHead>
                   <TableBody>
                     {invitations.map((invitation) => (
-                      <TableRow key={invitation.id}>
+                      <TableRow key={invitation.email}>
                         <TableCell className="w-full max-w-0">
                           <p className="truncate font-medium text-slate-900 dark:text-slate-100" title={invitation.email}>
                             {invitation.email}
