@@ -330,31 +330,31 @@ test('the plan’s limits are in view: New project is disabled at the limit, and
 // prefetches); one retry until the race is understood.
 test.describe('navigation feedback', () => {
   test.describe.configure({ retries: 1 });
-test('a slow page shows a progress bar and its skeleton until it arrives', async ({ page }) => {
-  await signIn(page, uniqueAccount('slow', 'Sloane Slow'));
-  const slug = await createOrganization(page, uniqueName('Tortoise'));
+  test('a slow page shows a progress bar and its skeleton until it arrives', async ({ page }) => {
+    await signIn(page, uniqueAccount('slow', 'Sloane Slow'));
+    const slug = await createOrganization(page, uniqueName('Tortoise'));
 
-  // Hold the navigation's server response (not prefetches) until the test lets it through.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/dashboard/${slug}/members?*`, async (route) => {
-    const headers = route.request().headers();
-    const isPrefetch = Object.keys(headers).some((name) => name.startsWith('next-router-prefetch') || name.startsWith('next-router-segment-prefetch'));
-    if (headers.rsc && !isPrefetch) await held;
-    await route.fallback();
+    // Hold the navigation's server response (not prefetches) until the test lets it through.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/dashboard/${slug}/members?*`, async (route) => {
+      const headers = route.request().headers();
+      const isPrefetch = Object.keys(headers).some((name) => name.startsWith('next-router-prefetch') || name.startsWith('next-router-segment-prefetch'));
+      if (headers.rsc && !isPrefetch) await held;
+      await route.fallback();
+    });
+    // Let the tabs' prefetches (which bring the loading skeletons) finish first.
+    await page.waitForLoadState('networkidle');
+    await nav(page).getByRole('link', { name: 'Members' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
+    await expect(page.getByText('Loading members…')).toBeAttached();
+
+    release();
+    await expect(page.getByRole('table', { name: /^Members of/ })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByText('Loading members…')).toHaveCount(0);
   });
-  // Let the tabs' prefetches (which bring the loading skeletons) finish first.
-  await page.waitForLoadState('networkidle');
-  await nav(page).getByRole('link', { name: 'Members' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
-  await expect(page.getByText('Loading members…')).toBeAttached();
-
-  release();
-  await expect(page.getByRole('table', { name: /^Members of/ })).toBeVisible();
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
-  await expect(page.getByText('Loading members…')).toHaveCount(0);
-});
 });
 
 /**
