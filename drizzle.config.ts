@@ -5,7 +5,7 @@ import { defineConfig } from 'drizzle-kit';
 // which speaks to PGlite or PostgreSQL with the same code the app uses.
 export default defineConfig({
   dialect: 'postgresql',
-  // Tables live in db/schema.ts, or beside their resource with its policies (lib/notes/table.ts).
+  // Tables live in db/schema.ts, or beside their resource with its policies (lib/projects/table.ts, lib/notes/table.ts).
   schema: ['./db/schema.ts', './lib/*/table.ts'],
   out: './db/migrations',
   strict: true,

@@ -127,26 +127,6 @@ export const invitations = pgTable(
   ],
 );
 
-/** The example tenant-owned resource: replace it with your product's own. */
-export const projects = pgTable(
-  'projects',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    description: text('description'),
-    createdBy: uuid('created_by').references(() => profiles.id, { onDelete: 'set null' }),
-    ...pagedTimestamps,
-  },
-  (table) => [
-    index('projects_organization_created_index').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
-    check('projects_name_format', isTrimmedText(table.name, 200)),
-    check('projects_description_length', sql`char_length(${table.description}) <= 2000`),
-  ],
-);
-
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -374,7 +354,6 @@ export const apiKeys = pgTable(
 export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
-export type Project = typeof projects.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;
 export type GoogleConnection = typeof googleConnections.$inferSelect;

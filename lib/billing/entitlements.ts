@@ -1,6 +1,6 @@
 import 'server-only';
 import { count, eq, sql } from 'drizzle-orm';
-import { projects } from '@/db/schema';
+import { projects } from '@/lib/projects/table';
 import { AppError } from '@/lib/http/app-error';
 import { resultRows, type Transaction } from '@/lib/tenant/transaction';
 import type { TenantScope } from '@/lib/tenant/membership';

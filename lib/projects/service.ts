@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { projects, type Project } from '@/db/schema';
 import { notFound } from '@/lib/http/app-error';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
 import type { TenantScope } from '@/lib/tenant/membership';
 import type { createProjectInput, ProjectView, updateProjectInput } from './schema';
+import { projects, type Project } from './table';
 
 export async function listProjects(scope: TenantScope, page: PageRequest): Promise<Page<ProjectView>> {
   const rows = await scope.tx

@@ -33,7 +33,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { MIGRATIONS_FOLDER, openDatabase, type DatabaseConnection } from '@/db/client';
-import { memberships, organizations, profiles, projects } from '@/db/schema';
+import { memberships, organizations, profiles } from '@/db/schema';
+import { projects } from '@/lib/projects/table';
 import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 // Renamed: it is not a React hook, whatever its name says.
 import { useDatabase as attachDatabase } from '@/lib/tenant/database';

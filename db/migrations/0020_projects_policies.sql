@@ -1,0 +1,5 @@
+ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "projects_select" ON "projects" AS PERMISSIVE FOR SELECT TO "authenticated" USING (organization_id in (select tenantry.organization_ids_with_role()));--> statement-breakpoint
+CREATE POLICY "projects_insert" ON "projects" AS PERMISSIVE FOR INSERT TO "authenticated" WITH CHECK (organization_id in (select tenantry.organization_ids_with_role()) and created_by = (select tenantry.current_user_id()));--> statement-breakpoint
+CREATE POLICY "projects_update" ON "projects" AS PERMISSIVE FOR UPDATE TO "authenticated" USING (organization_id in (select tenantry.organization_ids_with_role())) WITH CHECK (organization_id in (select tenantry.organization_ids_with_role()));--> statement-breakpoint
+CREATE POLICY "projects_delete" ON "projects" AS PERMISSIVE FOR DELETE TO "authenticated" USING (organization_id in (select tenantry.organization_ids_with_role('{owner,admin}')));
