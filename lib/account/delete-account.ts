@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { organizations } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
@@ -8,12 +8,7 @@ import { disconnectGoogle } from '@/lib/google/connections';
 import { AppError } from '@/lib/http/app-error';
 import { supabaseAdmin } from '@/lib/supabase/admin';
 import { asUser, resultRows } from '@/lib/tenant/transaction';
-
-export const deleteAccountInput = z
-  .strictObject({
-    confirm: z.string().max(320).describe('Your email address (or, without one, "delete my account"), typed again: deletion cannot be undone'),
-  })
-  .meta({ id: 'DeleteAccount' });
+import type { deleteAccountInput } from './schema';
 
 /** What a person types to confirm deleting their account. */
 export function accountDeletionConfirmation(caller: Caller): string {

@@ -1,24 +1,10 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { auditEvents, type AuditEvent } from '@/db/schema';
 import { assertFeature } from '@/lib/billing/entitlements';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
 import type { TenantScope } from '@/lib/tenant/membership';
-
-export const auditEventSchema = z
-  .object({
-    id: z.uuid(),
-    actor_id: z.uuid(),
-    action: z.string().meta({ examples: ['project.created'] }),
-    target_type: z.string(),
-    target_id: z.string(),
-    details: z.record(z.string(), z.unknown()),
-    created_at: z.iso.datetime(),
-  })
-  .meta({ id: 'AuditEvent' });
-
-export type AuditEventView = z.infer<typeof auditEventSchema>;
+import type { AuditEventView } from './schema';
 
 /** The organization's audit trail, newest first; a paid feature (402 `plan_upgrade_required` on free). */
 export async function listAuditEvents(scope: TenantScope, page: PageRequest): Promise<Page<AuditEventView>> {

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '@/lib/tenant/audit';
 import type { Caller } from '@/lib/tenant/caller';
 import { AppError } from '@/lib/http/app-error';
 import { inOrganization } from '@/lib/tenant/membership';
+import { billingSessionOperations } from './billing-session-schema';
 import { billingPageUrl } from './checkout';
 import { assertBillingEnabled, callStripe } from './stripe-client';
 import { asSystem } from '@/lib/tenant/system';
@@ -16,7 +17,7 @@ import { asSystem } from '@/lib/tenant/system';
  */
 export async function openBillingPortal(caller: Caller, slug: string): Promise<{ url: string }> {
   assertBillingEnabled();
-  const organization = await inOrganization(caller, slug, 'admin', async (scope) => scope.organization);
+  const organization = await inOrganization(caller, slug, billingSessionOperations.portal.who, async (scope) => scope.organization);
   const customerId = organization.stripeCustomerId;
   if (!customerId) {
     throw new AppError('billing_not_set_up', 'This organization has no billing account yet; choose a plan first.');

@@ -1,28 +1,23 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { memberships, profiles } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/tenant/audit';
 import type { Caller } from '@/lib/tenant/caller';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/http/app-error';
 import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
-import { BILLING_INTERVALS, PAID_PLAN_IDS, PLANS } from './plans';
+import { billingSessionOperations, type startCheckoutInput } from './billing-session-schema';
+import { PLANS } from './plans';
 import { expireOpenCheckouts } from './expire-open-checkouts';
 import { ensureStripeCustomer } from './stripe-customer';
 import { callStripe } from './stripe-client';
 import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
 import { asSystem } from '@/lib/tenant/system';
 
-export const startCheckoutInput = z
-  .strictObject({
-    plan: z.enum(PAID_PLAN_IDS),
-    interval: z.enum(BILLING_INTERVALS).default('month'),
-  })
-  .meta({ id: 'StartCheckout' });
-
-export const redirectUrlSchema = z.object({ url: z.url() }).meta({ id: 'RedirectUrl' });
+// Server actions import the input from here.
+export { startCheckoutInput } from './billing-session-schema';
 
 /** Where Checkout and the portal send the buyer back: the dashboard's billing page. */
 export function billingPageUrl(slug: string): string {
@@ -45,7 +40,7 @@ export async function startCheckout(
   slug: string,
   input: z.infer<typeof startCheckoutInput>,
 ): Promise<{ url: string }> {
-  const { organization, ownerEmail } = await inOrganization(caller, slug, 'admin', async (scope) => ({
+  const { organization, ownerEmail } = await inOrganization(caller, slug, billingSessionOperations.checkout.who, async (scope) => ({
     organization: scope.organization,
     ownerEmail: await firstOwnerEmail(scope),
   }));

@@ -1,10 +1,10 @@
 import 'server-only';
 import Stripe from 'stripe';
-import { z } from 'zod';
 import { stripeEvents } from '@/db/schema';
 import { AppError } from '@/lib/http/app-error';
 import { getStripe, getWebhookSecret } from './stripe-client';
 import { SIGNATURE_TOLERANCE_SECONDS } from './stripe-signature-header';
+import type { WebhookOutcome } from './stripe-webhook-schema';
 import { syncSubscriptions } from './sync-subscriptions';
 import { asSystem } from '@/lib/tenant/system';
 
@@ -28,31 +28,12 @@ export const SYNCED_EVENT_TYPES: ReadonlySet<string> = new Set([
   'invoice.payment_action_required',
 ]);
 
-/** For the API document: what Stripe POSTs. The handler trusts only the signature, never this shape. */
-export const stripeEventSchema = z
-  .looseObject({
-    id: z.string().meta({ examples: ['evt_1PqRsT2uVwXyZ'] }),
-    type: z.string().meta({ examples: ['customer.subscription.updated'] }),
-    created: z.number().int(),
-    data: z.looseObject({ object: z.record(z.string(), z.unknown()) }),
-  })
-  .meta({ id: 'StripeEvent', description: 'A Stripe event as Stripe sends it; its object is re-read from Stripe, not trusted' });
-
-export const webhookReceiptSchema = z
-  .object({
-    received: z.literal(true),
-    outcome: z.enum(['applied', 'duplicate', 'ignored']).describe('duplicate: this event id was applied before; ignored: a type we do not sync'),
-  })
-  .meta({ id: 'WebhookReceipt' });
-
 /**
  * Stripe sends one object per event, with its lists cut to a few items: real
  * events weigh a few KiB to a few tens of KiB. A body above this did not come
  * from Stripe, and is not read past this point.
  */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
-
-export type WebhookOutcome = z.infer<typeof webhookReceiptSchema>['outcome'];
 
 /**
  * Handles one delivery of `POST /api/webhooks/stripe`.

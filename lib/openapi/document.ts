@@ -1,22 +1,17 @@
 import { z } from 'zod';
-import { deleteAccountInput } from '@/lib/account/delete-account';
+import { accountOperations } from '@/lib/account/schema';
 import { apiKeyOperations } from '@/lib/api-keys/schema';
-import { auditEventSchema } from '@/lib/audit/list-audit-events';
-import { billingOverviewSchema } from '@/lib/billing/billing-overview';
-import { redirectUrlSchema, startCheckoutInput } from '@/lib/billing/checkout';
-import { stripeEventSchema, webhookReceiptSchema } from '@/lib/billing/stripe-webhook';
+import { auditOperations } from '@/lib/audit/schema';
+import { billingOverviewOperations } from '@/lib/billing/billing-overview-schema';
+import { billingSessionOperations } from '@/lib/billing/billing-session-schema';
+import { stripeWebhookOperations } from '@/lib/billing/stripe-webhook-schema';
 import { emailOperations } from '@/lib/email/operations';
 import { noteOperations } from '@/lib/notes/schema';
 import { projectOperations } from '@/lib/projects/schema';
-import {
-  acceptInvitationInput,
-  createdInvitationSchema,
-  invitationSchema,
-  inviteMemberInput,
-} from '@/lib/tenancy/invitations';
-import { meSchema } from '@/lib/tenancy/me';
-import { changeRoleInput, memberSchema } from '@/lib/tenancy/members';
-import { createOrganizationInput, organizationSchema, updateOrganizationInput } from '@/lib/tenancy/organizations';
+import { invitationOperations } from '@/lib/tenancy/invitation-schema';
+import { meOperations } from '@/lib/tenancy/me-schema';
+import { memberOperations } from '@/lib/tenancy/member-schema';
+import { organizationOperations } from '@/lib/tenancy/organization-schema';
 import { ERROR_STATUS } from '@/lib/http/app-error';
 import type { ApiOperation } from '@/lib/http/api-operation';
 
@@ -29,32 +24,24 @@ import type { ApiOperation } from '@/lib/http/api-operation';
 
 type Schema = z.ZodType;
 
-const orgErrors = ['unauthorized', 'not_found'] as const;
-
-// Resources in their own folder declare their operations (lib/projects/schema.ts); the rest are listed here until they move.
-const OPERATIONS: ApiOperation[] = [
-  { method: 'get', path: '/api/v1/me', summary: 'The caller and their organizations', who: 'signed in', response: { status: 200, schema: meSchema }, errors: ['unauthorized'] },
-  { method: 'delete', path: '/api/v1/me', summary: 'Delete my account: leave every organization (deleting those where I am alone, their subscriptions cancelled first), my profile and my sign-in', who: 'signed in', body: deleteAccountInput, response: { status: 204 }, errors: ['unauthorized', 'validation_failed', 'last_owner', 'billing_unavailable', 'auth_unavailable'] },
-  { method: 'get', path: '/api/v1/orgs', summary: 'My organizations', who: 'signed in', response: { status: 200, schema: organizationSchema, list: true }, errors: ['unauthorized'] },
-  { method: 'post', path: '/api/v1/orgs', summary: 'Create an organization (the caller becomes its owner)', who: 'signed in', body: createOrganizationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'validation_failed', 'slug_taken', 'rate_limited'] },
-  { method: 'get', path: '/api/v1/orgs/{slug}', summary: 'An organization and my role in it', who: 'member', response: { status: 200, schema: organizationSchema }, errors: [...orgErrors] },
-  { method: 'patch', path: '/api/v1/orgs/{slug}', summary: 'Rename an organization or change its slug', who: 'admin', body: updateOrganizationInput, response: { status: 200, schema: organizationSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'slug_taken'] },
-  { method: 'delete', path: '/api/v1/orgs/{slug}', summary: 'Delete an organization and everything in it, cancelling its subscription at Stripe first', who: 'owner', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'billing_unavailable'] },
-  { method: 'get', path: '/api/v1/orgs/{slug}/members', summary: 'Members with name, email and role', who: 'member', response: { status: 200, schema: memberSchema, list: true }, errors: [...orgErrors] },
-  { method: 'patch', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Change a member’s role (only owners grant or remove owner)', who: 'admin', body: changeRoleInput, response: { status: 200, schema: memberSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'last_owner'] },
-  { method: 'delete', path: '/api/v1/orgs/{slug}/members/{userId}', summary: 'Remove a member, or leave (your own user id)', who: 'member', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'last_owner'] },
-  { method: 'get', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invitations (tokens are never shown again)', who: 'admin', response: { status: 200, schema: invitationSchema, list: true }, errors: [...orgErrors, 'forbidden'] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/invitations', summary: 'Invite by email; the accept URL is returned once', who: 'admin', body: inviteMemberInput, response: { status: 201, schema: createdInvitationSchema }, errors: [...orgErrors, 'plan_limit', 'forbidden', 'validation_failed', 'already_member', 'rate_limited'] },
-  { method: 'delete', path: '/api/v1/orgs/{slug}/invitations/{id}', summary: 'Revoke an invitation', who: 'admin', response: { status: 204 }, errors: [...orgErrors, 'forbidden', 'invitation_used'] },
-  { method: 'post', path: '/api/v1/invitations/accept', summary: 'Accept an invitation sent to the caller’s email', who: 'signed in', body: acceptInvitationInput, response: { status: 201, schema: organizationSchema }, errors: ['unauthorized', 'not_found', 'validation_failed', 'invitation_email_mismatch', 'invitation_revoked', 'invitation_used', 'invitation_expired', 'already_member', 'rate_limited'] },
+/**
+ * Every operation, as each resource declares it beside its schemas; the
+ * routes take their role and input from the same objects. The order is the
+ * document's order.
+ */
+export const OPERATIONS: readonly ApiOperation[] = [
+  ...Object.values(meOperations),
+  ...Object.values(accountOperations),
+  ...Object.values(organizationOperations),
+  ...Object.values(memberOperations),
+  ...Object.values(invitationOperations),
   ...Object.values(projectOperations),
   ...Object.values(noteOperations),
-  { method: 'get', path: '/api/v1/orgs/{slug}/audit', summary: 'Audit events, newest first', who: 'admin', response: { status: 200, schema: auditEventSchema, paged: true }, errors: [...orgErrors, 'plan_upgrade_required', 'forbidden', 'validation_failed'] },
-  { method: 'get', path: '/api/v1/orgs/{slug}/billing', summary: 'Plan, subscription status, limits and usage', who: 'member', response: { status: 200, schema: billingOverviewSchema }, errors: [...orgErrors] },
+  ...Object.values(auditOperations),
+  ...Object.values(billingOverviewOperations),
   ...Object.values(apiKeyOperations),
-  { method: 'post', path: '/api/v1/orgs/{slug}/billing/checkout', summary: 'Start a Stripe Checkout for a paid plan; redirect the buyer to `url`', who: 'admin', personOnly: true, body: startCheckoutInput, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'validation_failed', 'subscription_exists', 'billing_unavailable', 'rate_limited'] },
-  { method: 'post', path: '/api/v1/orgs/{slug}/billing/portal', summary: 'Open the Stripe Customer Portal (change plan, cancel, card, invoices); redirect to `url`', who: 'admin', personOnly: true, response: { status: 200, schema: redirectUrlSchema }, errors: [...orgErrors, 'forbidden', 'billing_not_set_up', 'billing_unavailable', 'rate_limited'] },
-  { method: 'post', path: '/api/webhooks/stripe', summary: 'Stripe’s webhook endpoint: re-reads the customer’s subscriptions from Stripe; duplicates and unknown types are answered 200', who: 'Stripe (the Stripe-Signature header, no bearer token)', public: true, body: stripeEventSchema, response: { status: 200, schema: webhookReceiptSchema }, errors: ['invalid_signature', 'internal'] },
+  ...Object.values(billingSessionOperations),
+  ...Object.values(stripeWebhookOperations),
   ...Object.values(emailOperations),
 ];
 

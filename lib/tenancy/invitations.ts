@@ -1,50 +1,21 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { invitations, memberships, organizations, type Invitation } from '@/db/schema';
 import { attachInvitationToken } from '@/lib/email/invitation-email';
 import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import type { Caller } from '@/lib/tenant/caller';
 import { asSystem } from '@/lib/tenant/system';
 import { env } from '@/lib/env';
-import { normalizeEmail } from './email-address';
-import { type OrganizationView, organizationSchema } from './organizations';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { MembershipRole } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
 import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
+import type { createdInvitationSchema, InvitationView, inviteMemberInput } from './invitation-schema';
+import { type OrganizationView, organizationSchema } from './organization-schema';
 
-export const inviteMemberInput = z
-  .strictObject({
-    email: z.email().max(320).transform(normalizeEmail),
-    role: z.enum(MEMBERSHIP_ROLES).default('member'),
-  })
-  .meta({ id: 'InviteMember' });
-
-export const acceptInvitationInput = z
-  .strictObject({ token: z.string().min(20).max(200).describe('The token at the end of the accept URL') })
-  .meta({ id: 'AcceptInvitation' });
-
-export const invitationSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    role: z.enum(MEMBERSHIP_ROLES),
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-    invited_by: z.uuid().nullable(),
-    expires_at: z.iso.datetime(),
-    created_at: z.iso.datetime(),
-  })
-  .meta({ id: 'Invitation' });
-
-export const createdInvitationSchema = z
-  .object({
-    invitation: invitationSchema,
-    accept_url: z.url().describe('Shown once: only a hash of its token is stored'),
-  })
-  .meta({ id: 'CreatedInvitation' });
-
-export type InvitationView = z.infer<typeof invitationSchema>;
+// Server actions import the input from here.
+export { inviteMemberInput } from './invitation-schema';
 
 /** The organization's invitations, newest first, with the token never included. */
 export async function listInvitations(scope: TenantScope): Promise<InvitationView[]> {

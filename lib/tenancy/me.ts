@@ -1,20 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { profiles } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
-import { organizationSchema, selectMyOrganizations } from './organizations';
 import { asUser } from '@/lib/tenant/transaction';
-
-export const meSchema = z
-  .object({
-    user: z.object({ id: z.uuid(), email: z.string().nullable(), name: z.string().nullable(), avatar_url: z.string().nullable() }),
-    organizations: z.array(organizationSchema),
-  })
-  .meta({ id: 'Me' });
+import type { MeView } from './me-schema';
+import { selectMyOrganizations } from './organizations';
 
 /** The caller's profile and organizations, as the app shell and API clients need them on start. */
-export function getMe(caller: Caller): Promise<z.infer<typeof meSchema>> {
+export function getMe(caller: Caller): Promise<MeView> {
   return asUser(caller, async (tx) => {
     const [profile] = await tx.select().from(profiles).where(eq(profiles.id, caller.userId));
     return {

@@ -1,26 +1,14 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { memberships, profiles, type Membership, type Profile } from '@/db/schema';
 import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import { notFound } from '@/lib/http/app-error';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { MembershipRole } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
+import type { MemberView } from './member-schema';
 
-export const changeRoleInput = z.strictObject({ role: z.enum(MEMBERSHIP_ROLES) }).meta({ id: 'ChangeRole' });
-
-export const memberSchema = z
-  .object({
-    user_id: z.uuid(),
-    email: z.string(),
-    name: z.string().nullable(),
-    avatar_url: z.string().nullable(),
-    role: z.enum(MEMBERSHIP_ROLES),
-    joined_at: z.iso.datetime(),
-  })
-  .meta({ id: 'Member' });
-
-export type MemberView = z.infer<typeof memberSchema>;
+// Server actions import the input from here.
+export { changeRoleInput } from './member-schema';
 
 /** Everyone in the organization, earliest member first. */
 export async function listMembers(scope: TenantScope): Promise<MemberView[]> {

@@ -1,35 +1,18 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { memberships, organizations, type Organization } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
 import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-delete';
 import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@/lib/tenant/roles';
+import type { MembershipRole } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
 import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
-import { slugCandidates, slugSchema } from './slug';
-const nameSchema = z.string().trim().min(1, 'must not be empty').max(100);
+import type { createOrganizationInput, OrganizationView, updateOrganizationInput } from './organization-schema';
+import { slugCandidates } from './slug';
 
-export const createOrganizationInput = z
-  .strictObject({ name: nameSchema, slug: slugSchema.optional() })
-  .meta({ id: 'CreateOrganization' });
-export const updateOrganizationInput = z
-  .strictObject({ name: nameSchema.optional(), slug: slugSchema.optional() })
-  .meta({ id: 'UpdateOrganization' });
-
-export const organizationSchema = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    role: z.enum(MEMBERSHIP_ROLES).describe('The caller’s role in this organization'),
-    created_at: z.iso.datetime(),
-    updated_at: z.iso.datetime(),
-  })
-  .meta({ id: 'Organization' });
-
-export type OrganizationView = z.infer<typeof organizationSchema>;
+// Server actions import the inputs from here.
+export { createOrganizationInput, updateOrganizationInput } from './organization-schema';
 
 /** The caller's organizations with their role in each, oldest first. */
 export function listMyOrganizations(caller: Caller): Promise<OrganizationView[]> {

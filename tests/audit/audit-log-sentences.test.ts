@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeActor, describeAuditEvent } from '@/app/dashboard/[org]/audit/describe-audit-event';
-import type { AuditEventView } from '@/lib/audit/list-audit-events';
+import type { AuditEventView } from '@/lib/audit/schema';
 import { STRIPE_ACTOR_ID } from '@/lib/billing/sync-subscriptions';
 
 const ada = '11111111-1111-4111-8111-111111111111';

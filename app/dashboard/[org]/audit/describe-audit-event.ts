@@ -1,4 +1,4 @@
-import type { AuditEventView } from '@/lib/audit/list-audit-events';
+import type { AuditEventView } from '@/lib/audit/schema';
 import { PLANS, type PlanId } from '@/lib/billing/plans';
 import { STRIPE_ACTOR_ID } from '@/lib/billing/sync-subscriptions';
 

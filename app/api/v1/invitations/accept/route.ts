@@ -1,8 +1,9 @@
 import { withAuth } from '@/lib/auth/with-auth';
-import { acceptInvitation, acceptInvitationInput } from '@/lib/tenancy/invitations';
+import { invitationOperations } from '@/lib/tenancy/invitation-schema';
+import { acceptInvitation } from '@/lib/tenancy/invitations';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth({ body: acceptInvitationInput, rateLimit: 'invitations.accept' }, async ({ caller, body }) =>
+export const POST = withAuth({ body: invitationOperations.accept.body, rateLimit: 'invitations.accept' }, async ({ caller, body }) =>
   Response.json(await acceptInvitation(caller, body.token), { status: 201 }),
 );

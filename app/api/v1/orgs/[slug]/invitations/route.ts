@@ -1,12 +1,13 @@
 import { withMembership } from '@/lib/auth/with-auth';
-import { inviteMember, inviteMemberInput, listInvitations } from '@/lib/tenancy/invitations';
+import { invitationOperations } from '@/lib/tenancy/invitation-schema';
+import { inviteMember, listInvitations } from '@/lib/tenancy/invitations';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withMembership('admin', {}, async ({ scope }) =>
+export const GET = withMembership(invitationOperations.list.who, {}, async ({ scope }) =>
   Response.json({ data: await listInvitations(scope), next_cursor: null }),
 );
 
-export const POST = withMembership('admin', { body: inviteMemberInput, rateLimit: 'invitations.create' }, async ({ scope, body }) =>
+export const POST = withMembership(invitationOperations.create.who, { body: invitationOperations.create.body, rateLimit: 'invitations.create' }, async ({ scope, body }) =>
   Response.json(await inviteMember(scope, body), { status: 201 }),
 );
