@@ -68,15 +68,33 @@ export function withAuth<Schemas extends InputSchemas>(
   schemas: Schemas,
   handler: (context: AuthContext<Schemas>) => Promise<Response>,
 ): RouteHandler {
-  return authenticated(schemas, handler, { acceptsApiKeys: false });
+  return authenticated(schemas, handler, { acceptsApiKeys: false, who: 'signed in' });
+}
+
+/** Who a handler made here lets in, as the route's declared operation must say too. */
+export interface RouteAccess {
+  who: 'signed in' | MembershipRole;
+  acceptsApiKeys: boolean;
+}
+
+const accessByHandler = new WeakMap<RouteHandler, RouteAccess>();
+
+/**
+ * What a route export made by `withAuth` or `withMembership` requires;
+ * undefined for a handler that authenticates by other means (the Stripe
+ * webhook, the email sweep). The routes test compares it with the declared
+ * operation, so a route cannot let in someone other than its documentation says.
+ */
+export function routeAccess(handler: unknown): RouteAccess | undefined {
+  return typeof handler === 'function' ? accessByHandler.get(handler as RouteHandler) : undefined;
 }
 
 function authenticated<Schemas extends InputSchemas>(
   schemas: Schemas,
   handler: (context: AuthContext<Schemas>) => Promise<Response>,
-  { acceptsApiKeys }: { acceptsApiKeys: boolean },
+  { acceptsApiKeys, who }: { acceptsApiKeys: boolean; who: RouteAccess['who'] },
 ): RouteHandler {
-  return async (request, routeContext) => {
+  const routeHandler: RouteHandler = async (request, routeContext) => {
     let authenticated: AuthenticatedRequest | undefined;
     let response: Response;
     try {
@@ -101,6 +119,8 @@ function authenticated<Schemas extends InputSchemas>(
     }
     return finish(response, authenticated);
   };
+  accessByHandler.set(routeHandler, { who, acceptsApiKeys: acceptsApiKeys && !schemas.personOnly });
+  return routeHandler;
 }
 
 /**
@@ -118,7 +138,7 @@ export function withMembership<Schemas extends InputSchemas>(
     if (typeof slug !== 'string') throw notFound('Organization');
     return inOrganization(context.caller, slug, minimumRole, (scope) => handler({ ...context, scope }));
   };
-  return authenticated(schemas, inScope, { acceptsApiKeys: true });
+  return authenticated(schemas, inScope, { acceptsApiKeys: true, who: minimumRole });
 }
 
 async function parseInputs<Schemas extends InputSchemas>(

@@ -62,7 +62,7 @@ const ERROR_DESCRIPTIONS: Partial<Record<keyof typeof ERROR_STATUS, string>> = {
 };
 
 /** api-keys: keys work on an organization's own routes, except those only a person may call. */
-function acceptsApiKeys(operation: ApiOperation): boolean {
+export function acceptsApiKeys(operation: ApiOperation): boolean {
   return operation.path.startsWith('/api/v1/orgs/{slug}') && !operation.personOnly;
 }
 
