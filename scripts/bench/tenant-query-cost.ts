@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { MIGRATIONS_FOLDER, openDatabase, type DatabaseConnection } from '@/db/client';
-import { memberships, organizations, profiles } from '@/db/schema';
+import { memberships, organizations, profiles, subscriptions } from '@/db/schema';
 import { projects } from '@/lib/projects/table';
 import { databaseClaims, type Caller } from '@/lib/tenant/caller';
 // Renamed: it is not a React hook, whatever its name says.
@@ -167,12 +167,25 @@ async function seed({ db }: DatabaseConnection): Promise<{ caller: Caller; slug:
   const email = 'ada@example.com';
   const slug = 'acme';
   await db.insert(profiles).values({ id: userId, email });
-  const [organization] = await db.insert(organizations).values({ slug, name: 'Acme' }).returning();
-  await db.insert(memberships).values({ organizationId: organization!.id, userId, role: 'owner' });
+  // One transaction per organization and its owner: the database checks at commit that every organization has one.
+  const organization = await db.transaction(async (tx) => {
+    const [created] = await tx.insert(organizations).values({ slug, name: 'Acme' }).returning();
+    await tx.insert(memberships).values({ organizationId: created!.id, userId, role: 'owner' });
+    return created!;
+  });
+  // 25 projects need more than the Free plan's 3: the Business plan, as a Stripe sync would record it.
+  await db.insert(subscriptions).values({
+    id: 'sub_bench',
+    organizationId: organization.id,
+    stripeCustomerId: 'cus_bench',
+    status: 'active',
+    plan: 'business',
+    stripeCreatedAt: new Date(),
+  });
   const start = Date.now() - 25 * 60_000;
   await db.insert(projects).values(
     Array.from({ length: 25 }, (_, index) => ({
-      organizationId: organization!.id,
+      organizationId: organization.id,
       name: `Project ${index + 1}`,
       createdBy: userId,
       createdAt: new Date(start + index * 60_000),
@@ -181,13 +194,16 @@ async function seed({ db }: DatabaseConnection): Promise<{ caller: Caller; slug:
   // Other tenants, so the policies have rows to leave out and the planner sizes tables as in production.
   const others = Array.from({ length: 200 }, (_, index) => ({ id: randomUUID(), index }));
   await db.insert(profiles).values(others.map(({ id, index }) => ({ id, email: `user${index}@example.com` })));
-  const otherOrganizations = await db
-    .insert(organizations)
-    .values(others.map(({ index }) => ({ slug: `tenant-${index}`, name: `Tenant ${index}` })))
-    .returning();
-  await db
-    .insert(memberships)
-    .values(otherOrganizations.map((other, index) => ({ organizationId: other.id, userId: others[index]!.id, role: 'owner' as const })));
+  const otherOrganizations = await db.transaction(async (tx) => {
+    const created = await tx
+      .insert(organizations)
+      .values(others.map(({ index }) => ({ slug: `tenant-${index}`, name: `Tenant ${index}` })))
+      .returning();
+    await tx
+      .insert(memberships)
+      .values(created.map((other, index) => ({ organizationId: other.id, userId: others[index]!.id, role: 'owner' as const })));
+    return created;
+  });
   await db.insert(projects).values(
     otherOrganizations.flatMap((other, index) =>
       [1, 2, 3].map((number) => ({ organizationId: other.id, name: `Secret ${number}`, createdBy: others[index]!.id })),
