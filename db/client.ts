@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import { pgliteForDrizzle } from './pglite-client';
 import * as schema from './schema';
 
@@ -19,6 +20,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseConnection {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** The postgres.js pool under `db` (PostgreSQL only), for the tenant kernel's pipelined transactions. */
+  pool?: Sql;
   close(): Promise<void>;
 }
 
@@ -31,25 +34,31 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /**
+   * Prepare statements on each connection (postgres.js's default). Off for a
+   * transaction pooler, which hands each transaction a different server connection.
+   */
+  preparedStatements?: boolean;
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseConnection> {
   const connection = options.url
-    ? await openPostgres(options.url, options.maxConnections ?? 10)
+    ? await openPostgres(options.url, options.maxConnections ?? 10, options.preparedStatements ?? true)
     : await openPglite(options.pgliteDataDir ?? null);
   if (options.migrate) await migrateDatabase(connection);
   return connection;
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DatabaseConnection> {
+async function openPostgres(url: string, maxConnections: number, prepare: boolean): Promise<DatabaseConnection> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([
     import('postgres'),
     import('drizzle-orm/postgres-js'),
   ]);
   const client = postgres(url, {
     max: maxConnections,
+    prepare,
     // Fail fast when the server is gone, so /api/health answers 503 promptly;
     // postgres.js reconnects by itself on the next query once it is back.
     connect_timeout: 5,
@@ -59,6 +68,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   return {
     db: drizzle(client, { schema }) as unknown as Database,
     kind: 'postgres',
+    pool: client,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -65,6 +65,13 @@ const schema = z.object({
 
   // Database
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** Connections in this process's PostgreSQL pool (README, Performance). */
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(10),
+  ),
+  /** `off` for a transaction pooler (Supabase's on port 6543), which cannot keep a connection's prepared statements. */
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')),
   LOCAL_DATA_DIR: optionalString.default('.data'),
 
   // Site

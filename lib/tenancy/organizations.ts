@@ -16,7 +16,7 @@ export { createOrganizationInput, updateOrganizationInput } from './organization
 
 /** The caller's organizations with their role in each, oldest first. */
 export function listMyOrganizations(caller: Caller): Promise<OrganizationView[]> {
-  return asUser(caller, (tx) => selectMyOrganizations(tx, caller));
+  return asUser(caller, (tx) => selectMyOrganizations(tx, caller), { readOnly: true });
 }
 
 export async function selectMyOrganizations(tx: Transaction, caller: Caller): Promise<OrganizationView[]> {

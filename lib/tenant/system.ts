@@ -1,5 +1,6 @@
 import 'server-only';
-import { getDatabase } from '@/lib/tenant/database';
+import { getDatabaseConnection } from '@/lib/tenant/database';
+import { pipelinedTransaction } from './pipelined-transaction';
 import type { Transaction } from '@/lib/tenant/transaction';
 
 /**
@@ -47,6 +48,6 @@ export type SystemReason = keyof typeof SYSTEM_REASONS;
  */
 export async function asSystem<Result>(reason: SystemReason, work: (tx: Transaction) => Promise<Result>): Promise<Result> {
   void reason; // named for the reader and for grep; the database sees the same owner either way
-  const db = await getDatabase();
-  return db.transaction(work);
+  const { db, pool } = await getDatabaseConnection();
+  return pool ? pipelinedTransaction(pool, db, [], work, { readOnly: false }) : db.transaction(work);
 }

@@ -54,6 +54,17 @@ describe('environment', () => {
     expect(issues[0]).toMatch(/^DATABASE_URL must be a PostgreSQL connection URL/);
   });
 
+  it('sizes the database pool and turns prepared statements off for a transaction pooler, refusing anything else', () => {
+    expect(parseEnv(LOCAL)).toMatchObject({ DATABASE_POOL_SIZE: 10, DATABASE_PREPARED_STATEMENTS: 'on' });
+    expect(parseEnv({ ...LOCAL, DATABASE_POOL_SIZE: '4', DATABASE_PREPARED_STATEMENTS: 'off' })).toMatchObject({
+      DATABASE_POOL_SIZE: 4,
+      DATABASE_PREPARED_STATEMENTS: 'off',
+    });
+    expect(issuesOf({ ...LOCAL, DATABASE_POOL_SIZE: '0' })[0]).toMatch(/^DATABASE_POOL_SIZE must be at least 1/);
+    expect(issuesOf({ ...LOCAL, DATABASE_POOL_SIZE: 'ten' })[0]).toMatch(/^DATABASE_POOL_SIZE must be a whole number/);
+    expect(issuesOf({ ...LOCAL, DATABASE_PREPARED_STATEMENTS: 'false' })[0]).toMatch(/^DATABASE_PREPARED_STATEMENTS must be on or off/);
+  });
+
   it('rejects a Supabase URL that is not http(s)', () => {
     expect(issuesOf({ ...LOCAL, NEXT_PUBLIC_SUPABASE_URL: 'abcd.supabase.co' })[0]).toMatch(/^NEXT_PUBLIC_SUPABASE_URL must be an http\(s\) URL/);
   });
