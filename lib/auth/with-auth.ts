@@ -55,6 +55,7 @@ export interface MemberContext<Schemas extends InputSchemas> extends AuthContext
 }
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The one path every API request takes: authenticate (bearer token or session
@@ -136,7 +137,9 @@ export function withMembership<Schemas extends InputSchemas>(
   const inScope = async (context: AuthContext<Schemas>) => {
     const slug = (context.params as Record<string, unknown>).slug;
     if (typeof slug !== 'string') throw notFound('Organization');
-    return inOrganization(context.caller, slug, minimumRole, (scope) => handler({ ...context, scope }));
+    // A GET only reads: its transaction is READ ONLY, and its first query may go with the membership check.
+    const readOnly = READ_METHODS.has(context.request.method);
+    return inOrganization(context.caller, slug, minimumRole, (scope) => handler({ ...context, scope }), { readOnly });
   };
   return authenticated(schemas, inScope, { acceptsApiKeys: true, who: minimumRole });
 }
