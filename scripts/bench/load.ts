@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuSecondsOfProcessTree } from './process-cpu';
+import { cpuSecondsOfProcessTree } from './process-usage';
 
 export interface LoadSettings {
   connections: number;

@@ -23,6 +23,22 @@ export interface VerificationResult {
   pinnedToOneCore: boolean;
 }
 
+/** The projects route held at saturation, with the server's resident memory around it. */
+export interface SaturationResult extends Measurement {
+  connections: number;
+  seconds: number;
+  residentMebibytes: { before: number | null; after: number | null; afterIdle: number | null };
+}
+
+/** Database conversation per request, counted by the relay (PostgreSQL only). */
+export interface RoundTripResult {
+  name: string;
+  requests: number;
+  /** Times the server waited for the database per request: pipelined statements count once. */
+  roundTripsPerRequest: number;
+  statementsPerRequest: number;
+}
+
 export interface Target {
   goal: string;
   actual: string;
@@ -32,8 +48,10 @@ export interface Target {
 export interface BenchReport {
   date: string;
   machine: ReturnType<typeof machineInfo>;
-  settings: LoadSettings & { projects: number; database: 'pglite' | 'postgres' };
+  settings: LoadSettings & { projects: number; database: 'pglite' | 'postgres'; authRoundTripMs: number };
   endpoints: EndpointResult[];
+  saturation: SaturationResult | null;
+  roundTrips: RoundTripResult[];
   verification: VerificationResult[];
   jwksFetches: { nextServer: number; comparisonServer: number; verifiedRequests: number };
   targets: Target[];
@@ -93,12 +111,28 @@ function summaryLines(report: BenchReport): string[] {
     .map((result) => (result.mode === 'local' ? `${result.algorithm} ${rate(result)}` : `getUser() round trip ${rate(result)}`))
     .join(', ');
   const pinned = report.verification.every((result) => result.pinnedToOneCore) ? 'one core' : 'not pinned: taskset missing';
-  return [
+  const lines = [
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB; load average ${machine.loadAverageBefore.join(' / ')} before, ${report.loadAverageAfter.join(' / ')} after`,
     `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon); server CPU = the answering process's CPU time (all threads) per request`,
     `Token checks alone (${pinned}): verifyAccessToken ${verification}`,
     `JWKS fetches: next-server ${report.jwksFetches.nextServer}, comparison server ${report.jwksFetches.comparisonServer}, for ${report.jwksFetches.verifiedRequests.toLocaleString('en-US')} locally authenticated requests`,
   ];
+  if (settings.authRoundTripMs > 0) {
+    lines.push(`getUser() at a distance: the comparison server holds each auth server answer ${settings.authRoundTripMs} ms (a simulated same-region round trip)`);
+  }
+  const { saturation } = report;
+  if (saturation) {
+    const mib = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
+    const memory = saturation.residentMebibytes;
+    lines.push(
+      `Saturation: projects (bearer), ${saturation.connections} connections × ${saturation.seconds} s: ${saturation.requestsPerSecond.toFixed(0)} req/s, p50 ${saturation.p50Ms} ms, p99 ${saturation.p99Ms} ms, ${saturation.errors} errors, ${saturation.non2xx} non-2xx; server memory (RSS) ${mib(memory.before)} before, ${mib(memory.after)} right after, ${mib(memory.afterIdle)} 5 s later`,
+    );
+  }
+  for (const row of report.roundTrips) {
+    lines.push(`Database round trips: ${row.name}: ${row.roundTripsPerRequest.toFixed(2)} per request (${row.statementsPerRequest.toFixed(2)} statements), over ${row.requests} requests one at a time`);
+  }
+  if (report.roundTrips.length === 0) lines.push('Database round trips: not counted (PGlite runs inside the server; set DATABASE_URL to count them on PostgreSQL)');
+  return lines;
 }
 
 function targetLines(report: BenchReport): string[] {
