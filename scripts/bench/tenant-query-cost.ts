@@ -107,7 +107,8 @@ try {
 
 function routeRequest({ caller, slug, connection }: Subject) {
   attachDatabase(connection);
-  return inOrganization(caller, slug, 'member', (scope) => listProjects(scope, firstPage));
+  // As the GET route runs it: read-only, so after the first request its query goes out with the membership check.
+  return inOrganization(caller, slug, 'member', (scope) => listProjects(scope, firstPage), { readOnly: true });
 }
 
 /** `withClaims` adds the statement asUser sends first, without switching role: its round trip, but no policies. */
