@@ -52,7 +52,7 @@ export async function readInOrganization<Result>(
  * organization's until a rename in the last 30 days, the same page at its new
  * slug; otherwise the 404 page.
  */
-export async function notFoundUnlessMoved(caller: Caller, slug: string): Promise<never> {
+async function notFoundUnlessMoved(caller: Caller, slug: string): Promise<never> {
   const movedTo = await currentSlugFor(caller, slug);
   if (!movedTo) notFound();
   const path = (await headers()).get(PATHNAME_HEADER) ?? '';
