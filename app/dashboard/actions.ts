@@ -6,11 +6,11 @@ import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitationForMyEmail } from '@/lib/tenancy/invitations';
 import { createOrganization, createOrganizationInput } from '@/lib/tenancy/organizations';
 import { idInput, textField, withCallerAction } from '@/lib/auth/action-access';
+import { signOutEverywhere } from '@/lib/auth/sign-out';
 
 /** Ends the session everywhere and clears the session cookies. */
 export async function signOut() {
-  const supabase = await createSupabaseServerClient();
-  await supabase.auth.signOut();
+  await signOutEverywhere(await createSupabaseServerClient());
   redirect('/login?signed_out');
 }
 
