@@ -20,6 +20,11 @@ export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;
 }
 
+/** The signed-in caller, or null: for a page that signed-out visitors may see too (an invitation link). */
+export function optionalCaller(): Promise<Caller | null> {
+  return getCurrentCaller();
+}
+
 /** The signed-in caller, or a trip to /login that comes back to `returnTo`. */
 export async function requireCaller(returnTo: string): Promise<Caller> {
   // proxy.ts redirects signed-out visitors too, but never as the only gate.
