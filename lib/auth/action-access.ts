@@ -9,7 +9,7 @@ import { inOrganization, type TenantScope } from '@/lib/tenant/membership';
 import type { MembershipRole } from '@/lib/tenant/roles';
 import { requireCaller } from './page-access';
 
-/**
+/*
  * How server actions reach the caller, their input and the membership check:
  * the same path as the API's `withAuth` / `withMembership`, with the answer
  * shaped for a form. An action reads as: the role it needs, the input schema,
@@ -22,6 +22,7 @@ import { requireCaller } from './page-access';
  * Redirect after this returns, never inside `work`: a redirect thrown inside
  * would roll the transaction back.
  */
+
 export interface ActionOptions<Schema extends z.ZodType | undefined> {
   /** Parsed before any work starts; what fails comes back as errors next to the form's fields. */
   input?: Schema;
