@@ -1,6 +1,6 @@
 import { googleConfig } from '@/lib/google/config';
 import { hasAtLeast } from '@/lib/tenant/roles';
-import { getMe } from '@/lib/tenancy/me';
+import { readMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';
 import { OrganizationSwitcher } from '../_components/organization-switcher';
@@ -17,12 +17,11 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
   // The same membership check as every page: not a member and no such
   // organization look the same (404), and a slug the organization had until
   // lately leads to its new one.
-  const { caller, current } = await readInOrganization(slug, 'member', async ({ caller, organization, membership }) => ({
-    caller,
+  const { current, me } = await readInOrganization(slug, 'member', async ({ tx, caller, organization, membership }) => ({
     current: { slug: organization.slug, name: organization.name, role: membership.role },
+    // The switcher's list and the header's name and avatar, in the same transaction.
+    me: await readMe(tx, caller),
   }));
-  // The switcher's list and the header's name and avatar.
-  const me = await getMe(caller);
 
   const base = `/dashboard/${current.slug}`;
   const isAdmin = hasAtLeast(current.role, 'admin');
