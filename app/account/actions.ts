@@ -3,18 +3,18 @@
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/http/form-state';
 import { deleteAccount } from '@/lib/account/delete-account';
+import { deleteAccountInput } from '@/lib/account/schema';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
-import { formFailure, textField } from '@/lib/auth/action-access';
-import { requireCaller } from '@/lib/auth/page-access';
+import { textField, withCallerAction } from '@/lib/auth/action-access';
 
 /** Deletes the account after the email was typed again, then ends the session on this device. */
 export async function deleteAccountAction(_previous: FormState | null, formData: FormData): Promise<FormState> {
-  const caller = await requireCaller('/account');
-  try {
-    await deleteAccount(caller, { confirm: textField(formData, 'confirmation') });
-  } catch (error) {
-    return formFailure(error, formData);
-  }
+  const outcome = await withCallerAction(
+    formData,
+    { returnTo: '/account', input: deleteAccountInput, read: (form) => ({ confirm: textField(form, 'confirmation') }) },
+    (caller, input) => deleteAccount(caller, input),
+  );
+  if (!outcome.ok) return outcome;
   // The sign-in is already gone at Supabase; this only clears this browser's cookies.
   const supabase = await createSupabaseServerClient();
   await supabase.auth.signOut({ scope: 'local' });

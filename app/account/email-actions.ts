@@ -1,19 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import type { FormState } from '@/lib/http/form-state';
 import { setOptionalNotices } from '@/lib/email/invitation-email';
-import { formFailure, textField } from '@/lib/auth/action-access';
-import { requireCaller } from '@/lib/auth/page-access';
+import { textField, withCallerAction } from '@/lib/auth/action-access';
+
+const noticesForm = z.object({ enabled: z.boolean() });
 
 export async function setOptionalNoticesAction(_previous: FormState | null, formData: FormData): Promise<FormState> {
-  const caller = await requireCaller('/account');
-  const enabled = textField(formData, 'enabled') === 'on';
-  try {
-    await setOptionalNotices(caller, enabled);
-  } catch (error) {
-    return formFailure(error, formData);
-  }
+  const outcome = await withCallerAction(
+    formData,
+    { returnTo: '/account', input: noticesForm, read: (form) => ({ enabled: textField(form, 'enabled') === 'on' }) },
+    async (caller, { enabled }) => {
+      await setOptionalNotices(caller, enabled);
+      return enabled;
+    },
+  );
+  if (!outcome.ok) return outcome;
   revalidatePath('/account');
-  return { ok: true, message: enabled ? 'Notices are on.' : 'Notices are off.' };
+  return { ok: true, message: outcome.result ? 'Notices are on.' : 'Notices are off.' };
 }

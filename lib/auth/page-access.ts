@@ -20,6 +20,11 @@ export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;
 }
 
+/** The signed-in caller, or null: for a page that signed-out visitors may see too (an invitation link). */
+export function optionalCaller(): Promise<Caller | null> {
+  return getCurrentCaller();
+}
+
 /** The signed-in caller, or a trip to /login that comes back to `returnTo`. */
 export async function requireCaller(returnTo: string): Promise<Caller> {
   // proxy.ts redirects signed-out visitors too, but never as the only gate.
@@ -52,7 +57,7 @@ export async function readInOrganization<Result>(
  * organization's until a rename in the last 30 days, the same page at its new
  * slug; otherwise the 404 page.
  */
-export async function notFoundUnlessMoved(caller: Caller, slug: string): Promise<never> {
+async function notFoundUnlessMoved(caller: Caller, slug: string): Promise<never> {
   const movedTo = await currentSlugFor(caller, slug);
   if (!movedTo) notFound();
   const path = (await headers()).get(PATHNAME_HEADER) ?? '';

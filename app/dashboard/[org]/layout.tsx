@@ -1,12 +1,12 @@
 import { googleConfig } from '@/lib/google/config';
 import { hasAtLeast } from '@/lib/tenant/roles';
-import { getMe } from '@/lib/tenancy/me';
+import { readMe } from '@/lib/tenancy/me';
 import { AppHeader } from '../_components/app-header';
 import { OrganizationNav } from '../_components/organization-nav';
 import { OrganizationSwitcher } from '../_components/organization-switcher';
 import { RememberOrganization } from '../_components/remember-organization';
 import { LayoutRole } from '../_components/role-sync';
-import { notFoundUnlessMoved, requireCaller } from '@/lib/auth/page-access';
+import { readInOrganization } from '@/lib/auth/page-access';
 
 /**
  * The shell of an organization's pages. The tabs a role cannot use are left
@@ -14,12 +14,14 @@ import { notFoundUnlessMoved, requireCaller } from '@/lib/auth/page-access';
  */
 export default async function OrganizationLayout({ params, children }: LayoutProps<'/dashboard/[org]'>) {
   const { org: slug } = await params;
-  const caller = await requireCaller(`/dashboard/${slug}`);
-  const me = await getMe(caller);
-  const current = me.organizations.find((organization) => organization.slug === slug);
-  // Not a member and no such organization look the same, as in the API;
-  // a slug the organization had until lately leads to its new one.
-  if (!current) return notFoundUnlessMoved(caller, slug);
+  // The same membership check as every page: not a member and no such
+  // organization look the same (404), and a slug the organization had until
+  // lately leads to its new one.
+  const { current, me } = await readInOrganization(slug, 'member', async ({ tx, caller, organization, membership }) => ({
+    current: { slug: organization.slug, name: organization.name, role: membership.role },
+    // The switcher's list and the header's name and avatar, in the same transaction.
+    me: await readMe(tx, caller),
+  }));
 
   const base = `/dashboard/${current.slug}`;
   const isAdmin = hasAtLeast(current.role, 'admin');
@@ -48,7 +50,7 @@ export default async function OrganizationLayout({ params, children }: LayoutPro
         navigation={<OrganizationNav items={items} />}
       >
         <OrganizationSwitcher
-          current={{ slug: current.slug, name: current.name, role: current.role }}
+          current={current}
           organizations={me.organizations.map(({ slug, name, role }) => ({ slug, name, role }))}
         />
       </AppHeader>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Button } from '@/app/_components/ui/button';
 import { ButtonLink } from '@/app/_components/ui/button-link';
 import { RoleBadge } from '@/app/_components/ui/role-badge';
-import { getCurrentCaller } from '@/lib/auth/current-caller';
+import { loginPath, optionalCaller } from '@/lib/auth/page-access';
 import { AppError } from '@/lib/http/app-error';
 import { limitServerAction } from '@/lib/rate-limit/server-action-limits';
 import { previewInvitation, type InvitationPreview } from '@/lib/tenancy/invitations';
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'Invitation', robots: { index: false 
  */
 export default async function InvitationPage({ params }: PageProps<'/invite/[token]'>) {
   const { token } = await params;
-  const caller = await getCurrentCaller();
+  const caller = await optionalCaller();
   try {
     // Opening a link tells whether its token exists: counted like an attempt to accept, per IP even when signed out.
     await limitServerAction('invitations.accept', caller);
@@ -35,7 +35,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
     );
   }
   const invitation = await previewInvitation(token);
-  const returnHere = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
+  const returnHere = loginPath(`/invite/${token}`);
 
   // A token that matches nothing answers 404, with this folder's not-found.tsx.
   if (!invitation) notFound();

@@ -2,18 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import type { FormState } from '@/lib/http/form-state';
 import { inviteMember, inviteMemberInput, revokeInvitation } from '@/lib/tenancy/invitations';
 import { changeRole, changeRoleInput, removeMember } from '@/lib/tenancy/members';
-import { actInOrganization, textField } from '@/lib/auth/action-access';
+import { idInput, textField, withMembershipAction } from '@/lib/auth/action-access';
 
 /** The invite form's answer: on success, the accept link, which is shown this once. */
 export type InviteState = FormState | { ok: true; message: string; acceptUrl: string; email: string };
 
 export async function changeRoleAction(slug: string, userId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
-    changeRole(scope, z.uuid().parse(userId), changeRoleInput.parse({ role: textField(formData, 'role') }).role),
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    { role: 'admin', input: changeRoleInput.extend(idInput.shape), read: (form) => ({ role: textField(form, 'role'), id: userId }) },
+    (scope, input) => changeRole(scope, input.id, input.role),
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}`, 'layout');
@@ -22,23 +24,32 @@ export async function changeRoleAction(slug: string, userId: string, _previous: 
 
 export async function removeMemberAction(slug: string, userId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
   // Anyone may reach removeMember; it refuses a member removing someone else.
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) => removeMember(scope, z.uuid().parse(userId)));
+  const outcome = await withMembershipAction(slug, formData, { role: 'member', input: idInput, read: () => ({ id: userId }) }, (scope, { id }) =>
+    removeMember(scope, id),
+  );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/members`);
   return { ok: true, message: 'Member removed.' };
 }
 
 export async function leaveOrganizationAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'member', formData, (scope) => removeMember(scope, scope.caller.userId));
+  const outcome = await withMembershipAction(slug, formData, { role: 'member' }, (scope) => removeMember(scope, scope.caller.userId));
   if (!outcome.ok) return outcome;
   revalidatePath('/dashboard', 'layout');
   redirect('/dashboard');
 }
 
 export async function inviteMemberAction(slug: string, _previous: InviteState | null, formData: FormData): Promise<InviteState> {
-  const outcome = await actInOrganization(slug, 'admin', formData, (scope) =>
-    inviteMember(scope, inviteMemberInput.parse({ email: textField(formData, 'email').trim(), role: textField(formData, 'role') })),
-    { rateLimit: 'invitations.create' },
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    {
+      role: 'admin',
+      input: inviteMemberInput,
+      read: (form) => ({ email: textField(form, 'email').trim(), role: textField(form, 'role') }),
+      rateLimit: 'invitations.create',
+    },
+    (scope, input) => inviteMember(scope, input),
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/members`);
@@ -47,7 +58,12 @@ export async function inviteMemberAction(slug: string, _previous: InviteState | 
 }
 
 export async function revokeInvitationAction(slug: string, invitationId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, 'admin', formData, (scope) => revokeInvitation(scope, z.uuid().parse(invitationId)));
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    { role: 'admin', input: idInput, read: () => ({ id: invitationId }) },
+    (scope, { id }) => revokeInvitation(scope, id),
+  );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/members`);
   return { ok: true, message: 'Invitation revoked.' };

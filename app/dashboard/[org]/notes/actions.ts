@@ -1,15 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { actInOrganization, textField } from '@/lib/auth/action-access';
+import { idInput, withMembershipAction } from '@/lib/auth/action-access';
 import type { FormState } from '@/lib/http/form-state';
 import { createNoteInput, noteOperations } from '@/lib/notes/schema';
 import { createNote, deleteNote } from '@/lib/notes/service';
 
 export async function createNoteAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, noteOperations.create.who, formData, (scope) =>
-    createNote(scope, createNoteInput.parse({ title: textField(formData, 'title'), body: textField(formData, 'body') })),
+  const outcome = await withMembershipAction(slug, formData, { role: noteOperations.create.who, input: createNoteInput }, (scope, input) =>
+    createNote(scope, input),
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/notes`);
@@ -17,7 +16,12 @@ export async function createNoteAction(slug: string, _previous: FormState | null
 }
 
 export async function deleteNoteAction(slug: string, noteId: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, noteOperations.delete.who, formData, (scope) => deleteNote(scope, z.uuid().parse(noteId)));
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    { role: noteOperations.delete.who, input: idInput, read: () => ({ id: noteId }) },
+    (scope, { id }) => deleteNote(scope, id),
+  );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/notes`);
   return { ok: true, message: 'Note deleted.' };

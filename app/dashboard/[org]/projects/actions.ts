@@ -1,21 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import type { FormState } from '@/lib/http/form-state';
 import { createProjectInput, projectOperations, updateProjectInput } from '@/lib/projects/schema';
 import { createProject, deleteProject, updateProject } from '@/lib/projects/service';
-import { actInOrganization, textField } from '@/lib/auth/action-access';
+import { idInput, textField, withMembershipAction } from '@/lib/auth/action-access';
 
-function projectInput(formData: FormData) {
+/** An empty description field means no description. */
+function projectFields(formData: FormData) {
   const description = textField(formData, 'description').trim();
   return { name: textField(formData, 'name'), description: description || null };
 }
 
 export async function createProjectAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
-  const outcome = await actInOrganization(slug, projectOperations.create.who, formData, (scope) =>
-    createProject(scope, createProjectInput.parse(projectInput(formData))),
-    { rateLimit: 'projects.write' },
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    { role: projectOperations.create.who, input: createProjectInput, read: projectFields, rateLimit: 'projects.write' },
+    (scope, input) => createProject(scope, input),
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
@@ -28,9 +30,16 @@ export async function updateProjectAction(
   _previous: FormState | null,
   formData: FormData,
 ): Promise<FormState> {
-  const outcome = await actInOrganization(slug, projectOperations.update.who, formData, (scope) =>
-    updateProject(scope, z.uuid().parse(projectId), updateProjectInput.parse(projectInput(formData))),
-    { rateLimit: 'projects.write' },
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    {
+      role: projectOperations.update.who,
+      input: updateProjectInput.extend(idInput.shape),
+      read: (form) => ({ ...projectFields(form), id: projectId }),
+      rateLimit: 'projects.write',
+    },
+    (scope, { id, ...changes }) => updateProject(scope, id, changes),
   );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
@@ -43,9 +52,12 @@ export async function deleteProjectAction(
   _previous: FormState | null,
   formData: FormData,
 ): Promise<FormState> {
-  const outcome = await actInOrganization(slug, projectOperations.delete.who, formData, (scope) => deleteProject(scope, z.uuid().parse(projectId)), {
-    rateLimit: 'projects.write',
-  });
+  const outcome = await withMembershipAction(
+    slug,
+    formData,
+    { role: projectOperations.delete.who, input: idInput, read: () => ({ id: projectId }), rateLimit: 'projects.write' },
+    (scope, { id }) => deleteProject(scope, id),
+  );
   if (!outcome.ok) return outcome;
   revalidatePath(`/dashboard/${slug}/projects`);
   return { ok: true, message: 'Project deleted.' };
