@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/http/form-state';
 import { createSupabaseServerClient } from '@/lib/supabase/server';
 import { acceptInvitationForMyEmail } from '@/lib/tenancy/invitations';
-import { createOrganization, createOrganizationInput } from '@/lib/tenancy/organizations';
+import { createOrganizationInput } from '@/lib/tenancy/organization-schema';
+import { createOrganization } from '@/lib/tenancy/organizations';
 import { idInput, textField, withCallerAction } from '@/lib/auth/action-access';
 import { signOutEverywhere } from '@/lib/auth/sign-out';
 

@@ -16,9 +16,6 @@ import { callStripe } from './stripe-client';
 import { isLiveSubscription, syncSubscriptionsNow } from './sync-subscriptions';
 import { asSystem } from '@/lib/tenant/system';
 
-// Server actions import the input from here.
-export { startCheckoutInput } from './billing-session-schema';
-
 /** Where Checkout and the portal send the buyer back: the dashboard's billing page. */
 export function billingPageUrl(slug: string): string {
   return `${env().NEXT_PUBLIC_SITE_URL}/dashboard/${encodeURIComponent(slug)}/billing`;

@@ -14,9 +14,6 @@ import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
 import type { createdInvitationSchema, InvitationView, inviteMemberInput } from './invitation-schema';
 import { type OrganizationView, organizationSchema } from './organization-schema';
 
-// Server actions import the input from here.
-export { inviteMemberInput } from './invitation-schema';
-
 /** The organization's invitations, newest first, with the token never included. */
 export async function listInvitations(scope: TenantScope): Promise<InvitationView[]> {
   const rows = await scope.tx

@@ -7,9 +7,6 @@ import type { MembershipRole } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
 import type { MemberView } from './member-schema';
 
-// Server actions import the input from here.
-export { changeRoleInput } from './member-schema';
-
 /** Everyone in the organization, earliest member first. */
 export async function listMembers(scope: TenantScope): Promise<MemberView[]> {
   const rows = await scope.tx

@@ -11,9 +11,6 @@ import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
 import type { createOrganizationInput, OrganizationView, updateOrganizationInput } from './organization-schema';
 import { slugCandidates } from './slug';
 
-// Server actions import the inputs from here.
-export { createOrganizationInput, updateOrganizationInput } from './organization-schema';
-
 /** The caller's organizations with their role in each, oldest first. */
 export function listMyOrganizations(caller: Caller): Promise<OrganizationView[]> {
   return asUser(caller, (tx) => selectMyOrganizations(tx, caller), { readOnly: true });

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/http/form-state';
 import { withCallerAction } from '@/lib/auth/action-access';
 import { openBillingPortal } from '@/lib/billing/billing-portal';
-import { startCheckout, startCheckoutInput } from '@/lib/billing/checkout';
+import { startCheckoutInput } from '@/lib/billing/billing-session-schema';
+import { startCheckout } from '@/lib/billing/checkout';
 
 /** "Upgrade": a Stripe Checkout for the plan and interval of the card's form; owners and admins only (startCheckout checks). */
 export async function startCheckoutAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {

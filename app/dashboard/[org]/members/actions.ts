@@ -3,8 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/lib/http/form-state';
-import { inviteMember, inviteMemberInput, revokeInvitation } from '@/lib/tenancy/invitations';
-import { changeRole, changeRoleInput, removeMember } from '@/lib/tenancy/members';
+import { inviteMemberInput } from '@/lib/tenancy/invitation-schema';
+import { inviteMember, revokeInvitation } from '@/lib/tenancy/invitations';
+import { changeRoleInput } from '@/lib/tenancy/member-schema';
+import { changeRole, removeMember } from '@/lib/tenancy/members';
 import { idInput, textField, withMembershipAction } from '@/lib/auth/action-access';
 
 /** The invite form's answer: on success, the accept link, which is shown this once. */

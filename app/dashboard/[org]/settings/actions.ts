@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/lib/http/form-state';
 import { AppError } from '@/lib/http/app-error';
-import { deleteOrganization, updateOrganization, updateOrganizationInput } from '@/lib/tenancy/organizations';
+import { updateOrganizationInput } from '@/lib/tenancy/organization-schema';
+import { deleteOrganization, updateOrganization } from '@/lib/tenancy/organizations';
 import { textField, withMembershipAction } from '@/lib/auth/action-access';
 
 export async function updateOrganizationAction(slug: string, _previous: FormState | null, formData: FormData): Promise<FormState> {
