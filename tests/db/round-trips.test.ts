@@ -4,7 +4,8 @@ import { openDatabase, type DatabaseConnection } from '@/db/client';
 import { memberships, organizations, profiles } from '@/db/schema';
 import { createProject, listProjects } from '@/lib/projects/service';
 import { projects } from '@/lib/projects/table';
-import { useDatabase } from '@/lib/tenant/database';
+// Renamed: it is not a React hook, whatever its name says.
+import { useDatabase as attachDatabase } from '@/lib/tenant/database';
 import { inOrganization } from '@/lib/tenant/membership';
 import { startRoundTripCounter, type RoundTripCounter } from '@/scripts/bench/database-round-trips';
 import { makeCaller } from '../support/callers';
@@ -27,7 +28,7 @@ describe.runIf(process.env.DATABASE_URL)('tenant transactions on PostgreSQL', ()
     // One connection, so every request finds the statements it prepared before.
     const connection = await openDatabase({ url: relay.url, maxConnections: 1, ...options });
     opened.push(connection);
-    useDatabase(connection);
+    attachDatabase(connection);
   }
 
   async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
