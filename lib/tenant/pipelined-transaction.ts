@@ -41,7 +41,8 @@ export async function pipelinedTransaction<Result>(
     opened.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
     let result: Result;
     try {
-      const working = work(transactionOn(connection, db));
+      // Adopted once: a Drizzle query is a lazy thenable that runs again each time `then` is called on it.
+      const working = new Promise<Result>((resolve) => resolve(work(transactionOn(connection, db))));
       working.catch(() => {}); // awaited below, after the opening statements
       await opened;
       result = await working;

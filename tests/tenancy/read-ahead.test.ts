@@ -101,6 +101,17 @@ describe('reads that run ahead of the membership check', () => {
     expect(after[0]?.count).toBe(before[0]?.count);
   });
 
+  it('work that hands back its query unawaited runs it exactly once', async () => {
+    // A Drizzle query is a lazy thenable: each `then` on it would run it again.
+    const caller = callerFromClaims(await verifyAccessToken(users.ada.token));
+    const inserted = await inOrganization(caller, 'acme-labs', 'member', (scope) =>
+      scope.tx.insert(projects).values({ organizationId: scope.organization.id, name: 'Exactly once', createdBy: caller.userId }).returning(),
+    );
+    expect(inserted).toHaveLength(1);
+    const rows = await ownerRows(database, sql`select 1 from projects where name = 'Exactly once'`);
+    expect(rows).toHaveLength(1);
+  });
+
   it('work that fails after writing leaves nothing behind', async () => {
     const caller = callerFromClaims(await verifyAccessToken(users.ada.token));
     const failing = inOrganization(caller, 'acme-labs', 'member', async (scope) => {
