@@ -64,3 +64,19 @@ export function residentMebibytesOfProcessTree(pid: number): number | null {
   const tree = processTree(pid);
   return tree === null ? null : (tree.reduce((sum, entry) => sum + entry.residentPages, 0) * PAGE_SIZE) / 2 ** 20;
 }
+
+/**
+ * PostgreSQL's postmaster, whose descendants are every backend: the parent of
+ * the backend that answered `backendPid`, when that backend runs on this
+ * machine (its /proc entry exists and is a postgres process); null otherwise.
+ */
+export function postmasterOf(backendPid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${backendPid}/stat`, 'utf8');
+    if (!stat.includes('(postgres)')) return null;
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return readFileSync(`/proc/${parent}/comm`, 'utf8').trim() === 'postgres' ? parent : null;
+  } catch {
+    return null;
+  }
+}

@@ -12,6 +12,8 @@ export interface EndpointResult extends Measurement {
   p50VsFloor: number;
   /** Requests the auth server received per request sent (getUser calls, JWKS fetches). */
   authServerCallsPerRequest: number;
+  /** Each round's own numbers; the row above holds their medians (ratios: the median of each round's ratio to its floor). */
+  rounds: { requestsPerSecond: number; p50Ms: number; throughputVsFloor: number; p50VsFloor: number }[];
 }
 
 export interface VerificationResult {
@@ -48,7 +50,7 @@ export interface Target {
 export interface BenchReport {
   date: string;
   machine: ReturnType<typeof machineInfo>;
-  settings: LoadSettings & { projects: number; database: 'pglite' | 'postgres'; authRoundTripMs: number };
+  settings: LoadSettings & { projects: number; database: 'pglite' | 'postgres'; authRoundTripMs: number; rounds: number };
   endpoints: EndpointResult[];
   saturation: SaturationResult | null;
   roundTrips: RoundTripResult[];
@@ -86,6 +88,8 @@ function tableRows(report: BenchReport): string[][] {
     'req/s vs floor',
     'p50 vs floor',
     'server CPU ms/req',
+    'database CPU ms/req',
+    'load tool CPU ms/req',
     'auth server calls/req',
   ];
   const rows = report.endpoints.map((row) => [
@@ -99,6 +103,8 @@ function tableRows(report: BenchReport): string[][] {
     `${(row.throughputVsFloor * 100).toFixed(0)}%`,
     `${row.p50VsFloor.toFixed(2)}×`,
     row.serverCpuMsPerRequest === null ? 'n/a' : row.serverCpuMsPerRequest.toFixed(2),
+    row.databaseCpuMsPerRequest === null ? 'n/a' : row.databaseCpuMsPerRequest.toFixed(2),
+    row.loadToolCpuMsPerRequest.toFixed(2),
     row.authServerCallsPerRequest.toFixed(row.authServerCallsPerRequest >= 0.1 ? 2 : 4),
   ]);
   return [header, ...rows];
@@ -113,7 +119,7 @@ function summaryLines(report: BenchReport): string[] {
   const pinned = report.verification.every((result) => result.pinnedToOneCore) ? 'one core' : 'not pinned: taskset missing';
   const lines = [
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}, ${machine.memoryGiB} GiB; load average ${machine.loadAverageBefore.join(' / ')} before, ${report.loadAverageAfter.join(' / ')} after`,
-    `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon); server CPU = the answering process's CPU time (all threads) per request`,
+    `Load: ${settings.connections} connections × ${settings.durationSeconds} s per endpoint after ${settings.warmupSeconds} s warm-up, ${settings.rounds} rounds in turn for the floor, /me and projects (bearer, cookie), medians reported; database ${settings.database}; ${settings.projects} projects (first page of 20); latencies in whole ms (autocannon); server CPU = the answering process's CPU time (all threads) per request; database CPU = every PostgreSQL process's (on this machine), load tool = the bench process's, whose worker sends the requests`,
     `Token checks alone (${pinned}): verifyAccessToken ${verification}`,
     `JWKS fetches: next-server ${report.jwksFetches.nextServer}, comparison server ${report.jwksFetches.comparisonServer}, for ${report.jwksFetches.verifiedRequests.toLocaleString('en-US')} locally authenticated requests`,
   ];
@@ -126,6 +132,12 @@ function summaryLines(report: BenchReport): string[] {
     const memory = saturation.residentMebibytes;
     lines.push(
       `Saturation: projects (bearer), ${saturation.connections} connections × ${saturation.seconds} s: ${saturation.requestsPerSecond.toFixed(0)} req/s, p50 ${saturation.p50Ms} ms, p99 ${saturation.p99Ms} ms, ${saturation.errors} errors, ${saturation.non2xx} non-2xx; server memory (RSS) ${mib(memory.before)} before, ${mib(memory.after)} right after, ${mib(memory.afterIdle)} 5 s later`,
+    );
+  }
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+  for (const row of report.endpoints.filter((candidate) => candidate.rounds.length > 1 && !candidate.name.includes('(floor)'))) {
+    lines.push(
+      `Rounds: ${row.name}: ${row.rounds.map((round) => `${percent(round.throughputVsFloor)} / ${round.p50VsFloor.toFixed(2)}×`).join(', ')} of the floor's req/s / p50 (median reported)`,
     );
   }
   for (const row of report.roundTrips) {
