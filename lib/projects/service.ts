@@ -1,19 +1,32 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { notFound } from '@/lib/http/app-error';
 import { olderThan, toPage, type Page, type PageRequest } from '@/lib/http/pagination';
 import type { TenantScope } from '@/lib/tenant/membership';
+import { preparedQuery } from '@/lib/tenant/prepared-query';
+import type { Transaction } from '@/lib/tenant/transaction';
 import type { createProjectInput, ProjectView, updateProjectInput } from './schema';
 import { projects, type Project } from './table';
 
-export async function listProjects(scope: TenantScope, page: PageRequest): Promise<Page<ProjectView>> {
-  const rows = await scope.tx
+/** An organization's projects, newest first, `after` a cursor when there is one. */
+function newestProjects(tx: Transaction, after: SQL | undefined) {
+  return tx
     .select()
     .from(projects)
-    .where(and(eq(projects.organizationId, scope.organization.id), olderThan(page.cursor, projects.createdAt, projects.id)))
+    .where(and(eq(projects.organizationId, sql.placeholder('organizationId')), after))
     .orderBy(desc(projects.createdAt), desc(projects.id))
-    .limit(page.limit + 1);
+    .limit(sql.placeholder('limit'));
+}
+
+// Nearly every list request asks for the first page: its query is written once per process.
+const firstPageOfProjects = preparedQuery((tx) => newestProjects(tx, undefined).prepare('projects_first_page'));
+
+export async function listProjects(scope: TenantScope, page: PageRequest): Promise<Page<ProjectView>> {
+  const values = { organizationId: scope.organization.id, limit: page.limit + 1 };
+  const rows = page.cursor
+    ? await newestProjects(scope.tx, olderThan(page.cursor, projects.createdAt, projects.id)).execute(values)
+    : await firstPageOfProjects(scope.tx).execute(values);
   return toPage(rows, page.limit, presentProject);
 }
 

@@ -1,10 +1,15 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { profiles } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
+import { preparedQuery } from '@/lib/tenant/prepared-query';
 import { asUser, type Transaction } from '@/lib/tenant/transaction';
 import type { MeView } from './me-schema';
 import { selectMyOrganizations } from './organizations';
+
+const myProfile = preparedQuery((tx) =>
+  tx.select().from(profiles).where(eq(profiles.id, sql.placeholder('userId'))).prepare('my_profile'),
+);
 
 /** The caller's profile and organizations, as the app shell and API clients need them on start. */
 export function getMe(caller: Caller): Promise<MeView> {
@@ -18,7 +23,7 @@ export function getMe(caller: Caller): Promise<MeView> {
  */
 export async function readMe(tx: Transaction, caller: Caller): Promise<MeView> {
   const [[profile], organizations] = await Promise.all([
-    tx.select().from(profiles).where(eq(profiles.id, caller.userId)),
+    myProfile(tx).execute({ userId: caller.userId }),
     selectMyOrganizations(tx, caller),
   ]);
   return {

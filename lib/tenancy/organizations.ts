@@ -7,9 +7,21 @@ import { cancelSubscriptionsBeforeDelete } from '@/lib/billing/cancel-before-del
 import { scheduleEmailDelivery } from '@/lib/email/schedule-delivery';
 import type { MembershipRole } from '@/lib/tenant/roles';
 import type { TenantScope } from '@/lib/tenant/membership';
+import { preparedQuery } from '@/lib/tenant/prepared-query';
 import { asUser, resultRows, type Transaction } from '@/lib/tenant/transaction';
 import type { createOrganizationInput, OrganizationView, updateOrganizationInput } from './organization-schema';
 import { slugCandidates } from './slug';
+
+// Every page of the dashboard and every /me asks for it: written once per process.
+const myOrganizations = preparedQuery((tx) =>
+  tx
+    .select({ organization: organizations, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
+    .orderBy(asc(organizations.createdAt), asc(organizations.id))
+    .prepare('my_organizations'),
+);
 
 /** The caller's organizations with their role in each, oldest first. */
 export function listMyOrganizations(caller: Caller): Promise<OrganizationView[]> {
@@ -17,12 +29,7 @@ export function listMyOrganizations(caller: Caller): Promise<OrganizationView[]>
 }
 
 export async function selectMyOrganizations(tx: Transaction, caller: Caller): Promise<OrganizationView[]> {
-  const rows = await tx
-    .select({ organization: organizations, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, caller.userId))
-    .orderBy(asc(organizations.createdAt), asc(organizations.id));
+  const rows = await myOrganizations(tx).execute({ userId: caller.userId });
   return rows.map((row) => presentOrganization(row.organization, row.role));
 }
 

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { memberships, organizations, type Membership, type MembershipRole, type Organization } from '@/db/schema';
 import type { Caller } from '@/lib/tenant/caller';
 import { AppError, notFound } from '@/lib/http/app-error';
+import { preparedQuery } from './prepared-query';
 import { hasAtLeast } from './roles';
 import { rememberedScopes } from './remembered-scopes';
 import { asUser, type Transaction, type TransactionOptions } from './transaction';
@@ -14,6 +15,17 @@ export interface TenantScope {
   organization: Organization;
   membership: Membership;
 }
+
+/** The membership check's query, which every tenant request runs: written once per process. */
+const membershipQuery = preparedQuery((tx) =>
+  tx
+    .select({ organization: organizations, membership: memberships })
+    .from(organizations)
+    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, sql.placeholder('userId'))))
+    .where(eq(organizations.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('tenant_membership'),
+);
 
 /**
  * The one membership check. An organization the caller does not belong to is
@@ -36,33 +48,6 @@ export async function requireMembership(
     throw new AppError('forbidden', `This needs the ${minimumRole} role or higher in this organization.`);
   }
   return { organization: row.organization, membership: { ...row.membership, role } };
-}
-
-/**
- * The membership check's query, which every tenant request runs: Drizzle
- * writes its SQL and result mapping once per process (a tenth of a
- * millisecond each time otherwise), and each request binds the user and slug
- * and runs it on its own transaction's connection. Kept per driver, whose
- * prepared-query classes differ.
- */
-const membershipQueries = new Map<unknown, ReturnType<typeof buildMembershipQuery>>();
-
-function buildMembershipQuery(tx: Transaction) {
-  return tx
-    .select({ organization: organizations, membership: memberships })
-    .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, sql.placeholder('userId'))))
-    .where(eq(organizations.slug, sql.placeholder('slug')))
-    .limit(1)
-    .prepare('tenant_membership');
-}
-
-function membershipQuery(tx: Transaction): ReturnType<typeof buildMembershipQuery> {
-  // Drizzle keeps a transaction's connection on its session, and a prepared query's on `client`.
-  const { session } = tx as unknown as { session: { client: unknown } };
-  let query = membershipQueries.get(session.constructor);
-  if (!query) membershipQueries.set(session.constructor, (query = buildMembershipQuery(tx)));
-  return Object.assign(Object.create(query) as typeof query, { client: session.client });
 }
 
 /**
