@@ -19,7 +19,7 @@ import type { Transaction } from './database';
  *
  * `readOnly` opens the transaction READ ONLY: Postgres then refuses any write,
  * which is what lets a read run ahead of the membership check
- * (./membership.ts).
+ * (./membership.ts), and its result is returned without waiting for COMMIT.
  */
 export async function pipelinedTransaction<Result>(
   pool: Sql,
@@ -29,6 +29,7 @@ export async function pipelinedTransaction<Result>(
   { readOnly }: { readOnly: boolean },
 ): Promise<Result> {
   const connection = await pool.reserve();
+  let committing: Promise<unknown> | undefined;
   try {
     // `execute()` queues each statement now, in this order; a postgres.js query is otherwise sent when first awaited.
     const statements = opening.map((statement) => dialectOf(db).sqlToQuery(statement));
@@ -50,10 +51,18 @@ export async function pipelinedTransaction<Result>(
       await connection.unsafe('rollback').catch(() => {});
       throw error;
     }
+    if (readOnly) {
+      // A read's answer does not wait for its COMMIT: nothing was written, and committing a READ ONLY
+      // transaction cannot undo what it read. The answer leaves a round trip sooner; the connection
+      // goes back to the pool only once COMMIT is answered, so no other request can join this transaction.
+      committing = connection.unsafe('commit').catch((error: unknown) => console.error('[db] COMMIT of a read-only transaction failed:', error));
+      return result;
+    }
     await connection.unsafe('commit');
     return result;
   } finally {
-    connection.release();
+    if (committing) void committing.finally(() => connection.release());
+    else connection.release();
   }
 }
 

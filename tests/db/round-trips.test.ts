@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConnection } from '@/db/client';
 import { memberships, organizations, profiles } from '@/db/schema';
-import { createProject, listProjects } from '@/lib/projects/service';
+import { createProject, listProjects, updateProject } from '@/lib/projects/service';
 import { projects } from '@/lib/projects/table';
 // Renamed: it is not a React hook, whatever its name says.
 import { useDatabase as attachDatabase } from '@/lib/tenant/database';
@@ -34,6 +34,8 @@ describe.runIf(process.env.DATABASE_URL)('tenant transactions on PostgreSQL', ()
   async function roundTripsOf(work: () => Promise<unknown>): Promise<number> {
     const before = relay.counts().roundTrips;
     await work();
+    // A read answers before its COMMIT is answered: let the COMMIT reach the relay.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     return relay.counts().roundTrips - before;
   }
 
@@ -65,6 +67,18 @@ describe.runIf(process.env.DATABASE_URL)('tenant transactions on PostgreSQL', ()
       let page: Awaited<ReturnType<typeof readProjects>> | undefined;
       expect(await roundTripsOf(async () => (page = await readProjects()))).toBe(2);
       expect(page?.data.map((project) => project.name)).toEqual(['Rocket']);
+    }
+  });
+
+  it('a read answers before its COMMIT, yet its connection serves no one else until COMMIT is sent', async () => {
+    await connect({ preparedStatements: true });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const page = await readProjects();
+      // At once, on the only connection: were it handed over inside the READ ONLY transaction, this write would be refused.
+      const updated = await inOrganization(owner, slug, 'member', (scope) =>
+        updateProject(scope, page.data[0]!.id, { description: `written right after read ${attempt}` }),
+      );
+      expect(updated.description).toBe(`written right after read ${attempt}`);
     }
   });
 
