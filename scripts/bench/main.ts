@@ -270,7 +270,12 @@ async function run() {
   ): Promise<RoundTripResult[]> {
     const relay = await startRoundTripCounter(url);
     cleanups.push(() => relay.close());
-    const base = await startNextServer({ ...env, DATABASE_URL: relay.url });
+    // One connection: a read answers before its COMMIT is answered, so a second connection would
+    // otherwise open (and prepare its statements) at the moment a request followed closely, and its
+    // setup would count as that request's. Round trips are a property of the request, not of the pool.
+    const base = await startNextServer({ ...env, DATABASE_URL: relay.url, DATABASE_POOL_SIZE: '1' });
+    // A read's COMMIT may still be on its way when its response arrives: let it reach the relay.
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
     const results: RoundTripResult[] = [];
     for (const { name, path: requestPath, headers } of requests) {
       log(`counting database round trips: ${name}`);
@@ -281,8 +286,10 @@ async function run() {
       };
       // Warm: the first requests create the profile, fill caches and prepare statements on each connection.
       for (let index = 0; index < 20; index++) await send();
+      await settled();
       const before = relay.counts();
       for (let index = 0; index < roundTripRequests; index++) await send();
+      await settled();
       const after = relay.counts();
       results.push({
         name,
